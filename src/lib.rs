@@ -10,7 +10,9 @@ pub mod loss;
 pub mod model;
 pub mod optim;
 pub mod parabola;
+pub mod seed;
 pub mod train;
+pub mod draw;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

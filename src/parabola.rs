@@ -87,3 +87,79 @@ impl Regime {
         }
     }
 }
+
+/// Gradient descent on `y = x²` from `x₀`, step by step, stopping when `x` leaves the figure's
+/// range `[−r, r]` or stops being finite.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Descent {
+    xs: Vec<f64>,
+    eta: f64,
+    range: f64,
+    stopped: Option<f64>,
+}
+
+impl Descent {
+    pub fn new(x0: f64, eta: f64, range: f64) -> Descent {
+        Descent { xs: vec![x0], eta, range, stopped: None }
+    }
+    /// `x₀, x₁, …, x_t`.
+    pub fn xs(&self) -> &[f64] {
+        &self.xs
+    }
+    pub fn x(&self) -> f64 {
+        self.xs[self.xs.len() - 1]
+    }
+    pub fn step_count(&self) -> usize {
+        self.xs.len() - 1
+    }
+    pub fn eta(&self) -> f64 {
+        self.eta
+    }
+    pub fn range(&self) -> f64 {
+        self.range
+    }
+    /// The `x` a step refused to go to, when the descent has stopped.
+    pub fn stopped_at(&self) -> Option<f64> {
+        self.stopped
+    }
+    /// `x_{t+1} = x_t − η·2x_t`, unless it is not finite or outside `[−r, r]`: then the descent
+    /// stops there and `false` is returned.
+    pub fn step(&mut self) -> bool {
+        if self.stopped.is_some() {
+            return false;
+        }
+        let next = parabola_step(self.x(), self.eta);
+        if !next.is_finite() || next.abs() > self.range {
+            self.stopped = Some(next);
+            return false;
+        }
+        self.xs.push(next);
+        true
+    }
+    /// Undo a step (or clear a stop). False at the start.
+    pub fn step_back(&mut self) -> bool {
+        if self.stopped.take().is_some() {
+            return true;
+        }
+        if self.xs.len() > 1 {
+            self.xs.pop();
+            return true;
+        }
+        false
+    }
+    pub fn reset(&mut self) {
+        self.xs.truncate(1);
+        self.stopped = None;
+    }
+    /// A new learning rate from the current point on.
+    pub fn set_eta(&mut self, eta: f64) {
+        self.eta = eta;
+        self.stopped = None;
+    }
+    /// `|1 − 2η|^t·|x₀|` for `t = 0 … n−1`: where `|x_t|` must be.
+    pub fn predicted_abs(&self, n: usize) -> Vec<f64> {
+        let f = (1.0 - 2.0 * self.eta).abs();
+        let x0 = self.xs[0].abs();
+        (0..n).map(|t| f.powi(t as i32) * x0).collect()
+    }
+}

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The core against the article's own numpy numbers (`../shared/reference/seed.json`) and against
 //! central finite differences.
 
@@ -239,4 +240,39 @@ fn interval_validation() {
     assert!(Interval::new(-2.0, 2.0).is_ok());
     assert!(Interval::new(2.0, -2.0).is_err());
     assert!(Interval::new(f64::NAN, 1.0).is_err());
+}
+
+fn extra() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reference/extra.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("read extra.json")).expect("extra.json parses")
+}
+
+#[test]
+fn other_points_and_runs_match_numpy() {
+    let r = extra();
+    for p in r["points"].as_array().unwrap() {
+        let (x0, ys, w, b) = (f(&p["x0"]), f(&p["y_star"]), f(&p["w"]), f(&p["b"]));
+        assert_close(neuron(x0, w, b), f(&p["y"]), "y");
+        assert_close(neuron_loss(x0, w, b, ys), f(&p["loss"]), "L");
+        let (gw, gb) = gradient(x0, w, b, ys);
+        assert_close(gw, f(&p["grad_w"]), "g_w");
+        assert_close(gb, f(&p["grad_b"]), "g_b");
+    }
+    for run in r["sgd_runs"].as_array().unwrap() {
+        let (x0, ys, eta) = (f(&run["x0"]), f(&run["y_star"]), f(&run["eta"]));
+        let (mut w, mut b) = (f(&run["w0"]), f(&run["b0"]));
+        for e in run["trajectory_w_b"].as_array().unwrap() {
+            assert_close(w, f(&e[0]), "w");
+            assert_close(b, f(&e[1]), "b");
+            let (gw, gb) = gradient(x0, w, b, ys);
+            (w, b) = sgd_step(w, b, gw, gb, eta);
+        }
+    }
+    for run in r["parabola_runs"].as_array().unwrap() {
+        let (mut x, eta) = (f(&run["x0"]), f(&run["eta"]));
+        for e in run["xs"].as_array().unwrap() {
+            assert_close(x, f(e), "x");
+            x = parabola_step(x, eta);
+        }
+    }
 }

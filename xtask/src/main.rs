@@ -1,1 +1,65 @@
-fn main(){}
+//! `cargo xtask`: build, serve, package and test descent.
+//!
+//! - `cargo xtask serve [--port N]`: release build + glue into `target/dist/`, served at
+//!   http://127.0.0.1:8000 (or port N).
+//! - `cargo xtask dist`: the static site in `target/dist/`.
+//! - `cargo xtask test`: native tests, wasm tests in headless Chromium, end-to-end browser tests.
+//! - `cargo xtask wasm-test-runner FILE …`: the runner cargo calls for the wasm target (internal).
+
+mod build;
+mod server;
+mod testing;
+
+use anyhow::{bail, Context, Result};
+use std::path::PathBuf;
+
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let cmd = args.next().unwrap_or_default();
+    let rest: Vec<String> = args.collect();
+    match cmd.as_str() {
+        "dist" => {
+            let dist = build::dist()?;
+            println!("static site written to {}", dist.display());
+            Ok(())
+        }
+        "serve" => {
+            let port = parse_port(&rest)?;
+            let dist = build::dist()?;
+            let server = server::Server::start(dist, port)?;
+            println!("descent is served at {}/  (Ctrl-C to stop)", server.url());
+            server.wait();
+            Ok(())
+        }
+        "test" => testing::all(),
+        "wasm-test-runner" => {
+            let mut runner_args = vec![std::ffi::OsString::from("wasm-bindgen-test-runner")];
+            runner_args.extend(rest.into_iter().map(Into::into));
+            wasm_bindgen_cli::wasm_bindgen_test_runner::run_cli_with_args(runner_args)
+        }
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n  serve [--port N]  build and serve the demo (default port 8000)\n  dist              write the static site to target/dist/\n  test              run every test (native, wasm in Chromium, end to end)"
+            );
+            if cmd.is_empty() || cmd == "help" || cmd == "--help" {
+                Ok(())
+            } else {
+                bail!("unknown command `{cmd}`")
+            }
+        }
+    }
+}
+
+fn parse_port(args: &[String]) -> Result<u16> {
+    match args {
+        [] => Ok(8000),
+        [flag, n] if flag == "--port" => n.parse().with_context(|| format!("--port takes a number from 0 to 65535, not `{n}`")),
+        _ => bail!("serve takes only `--port N`, got {args:?}"),
+    }
+}
+
+/// The workspace root (the parent of this crate's folder).
+pub fn root() -> PathBuf {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.parent().map(PathBuf::from).unwrap_or(here)
+}

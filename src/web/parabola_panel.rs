@@ -1,0 +1,111 @@
+//! `ParabolaPanel`: gradient descent on `y = x²`, for the page.
+
+use super::{backend, drawn, finite};
+use crate::draw::chart::StepChart;
+use crate::draw::parabola::ParabolaView;
+use crate::parabola::{parabola_slope, Descent, Regime};
+use js_sys::Float64Array;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+#[wasm_bindgen]
+pub struct ParabolaPanel {
+    descent: Descent,
+}
+
+#[wasm_bindgen]
+impl ParabolaPanel {
+    /// Descent from `x₀` with learning rate `η`, on the figure `x ∈ [−range, range]`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(x0: f64, eta: f64, range: f64) -> Result<ParabolaPanel, JsError> {
+        let range = finite("range", range, 0.1, 1e3)?;
+        let x0 = finite("x₀", x0, -range, range)?;
+        let eta = finite("η", eta, -10.0, 10.0)?;
+        Ok(ParabolaPanel { descent: Descent::new(x0, eta, range) })
+    }
+
+    pub fn step(&mut self) -> bool {
+        self.descent.step()
+    }
+    #[wasm_bindgen(js_name = stepBack)]
+    pub fn step_back(&mut self) -> bool {
+        self.descent.step_back()
+    }
+    pub fn reset(&mut self) {
+        self.descent.reset();
+    }
+    #[wasm_bindgen(js_name = setEta)]
+    pub fn set_eta(&mut self, eta: f64) -> Result<(), JsError> {
+        self.descent.set_eta(finite("η", eta, -10.0, 10.0)?);
+        Ok(())
+    }
+    /// A new start `x₀` (the descent restarts there).
+    #[wasm_bindgen(js_name = setStart)]
+    pub fn set_start(&mut self, x0: f64) -> Result<(), JsError> {
+        let r = self.descent.range();
+        self.descent = Descent::new(finite("x₀", x0, -r, r)?, self.descent.eta(), r);
+        Ok(())
+    }
+
+    /// `[step, x_t, slope 2x_t, Δx = −η·2x_t, x_{t+1}, η]`.
+    pub fn readout(&self) -> Float64Array {
+        let (x, eta) = (self.descent.x(), self.descent.eta());
+        let slope = parabola_slope(x);
+        let dx = -eta * slope;
+        Float64Array::from(&[self.descent.step_count() as f64, x, slope, dx, x + dx, eta][..])
+    }
+
+    pub fn xs(&self) -> Float64Array {
+        Float64Array::from(self.descent.xs())
+    }
+
+    /// The regime's short name (`smooth`, `bounce`, …).
+    pub fn regime(&self) -> String {
+        Regime::of(self.descent.eta()).map_or("invalid", Regime::name).into()
+    }
+
+    /// The regime in words.
+    #[wasm_bindgen(js_name = regimeText)]
+    pub fn regime_text(&self) -> String {
+        Regime::of(self.descent.eta()).map_or("η is not a number", Regime::describe).into()
+    }
+
+    /// Why the descent stopped, in words, or undefined.
+    pub fn divergence(&self) -> Option<String> {
+        self.descent.stopped_at().map(|x| {
+            format!(
+                "Stopped: the next step would go to x = {x:.6}, outside the figure [−{r}, {r}]: with η = {eta} each step lands farther from the bottom. Press Reset.",
+                r = self.descent.range(),
+                eta = self.descent.eta()
+            )
+        })
+    }
+
+    pub fn draw(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsError> {
+        let view = ParabolaView::new(canvas.width(), canvas.height(), dpr, self.descent.range());
+        drawn(view.draw(backend(canvas)?, self.descent.xs()))
+    }
+
+    /// `|x_t|` on a log scale with the predicted `|1 − 2η|^t·|x₀|` dashed.
+    #[wasm_bindgen(js_name = drawRate)]
+    pub fn draw_rate(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsError> {
+        let abs: Vec<f64> = self.descent.xs().iter().map(|x| x.abs()).collect();
+        let guide = self.descent.predicted_abs(abs.len().max(11));
+        let chart = StepChart { name: "|x_t|", values: &abs, log: true, guide: Some(&guide) };
+        drawn(chart.draw(backend(canvas)?, canvas.width(), canvas.height(), dpr))
+    }
+
+    /// `[x, y]` device pixel of the point `(x, x²)`.
+    #[wasm_bindgen(js_name = pointToPixel)]
+    pub fn point_to_pixel(&self, width: u32, height: u32, dpr: f64, x: f64) -> Float64Array {
+        let (px, py) = ParabolaView::new(width, height, dpr, self.descent.range()).to_pixel(x, x * x);
+        Float64Array::from(&[px, py][..])
+    }
+
+    /// The `x` under device pixel column `px`, clamped to the figure.
+    #[wasm_bindgen(js_name = pixelToX)]
+    pub fn pixel_to_x(&self, width: u32, height: u32, dpr: f64, px: f64) -> f64 {
+        let r = self.descent.range();
+        ParabolaView::new(width, height, dpr, r).to_x(px).clamp(-r, r)
+    }
+}

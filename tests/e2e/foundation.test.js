@@ -1,0 +1,71 @@
+// Foundation: the page loads clean, both figures are drawn, Step trains, and the JS API of
+// pkg/descent.js reproduces the article's numpy numbers in the browser.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { launch, open, reference, extraReference, close, colourCount, SHOTS } from "./helpers.js";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test("the page loads with zero console errors and draws both figures", async () => {
+  const { page, errors } = await open(browser);
+  assert.ok(await colourCount(page, "#loss-space canvas.map-base") > 50, "the loss map has a heatmap");
+  assert.ok(await colourCount(page, "#parabola canvas.parabola") > 3, "the parabola is drawn");
+  assert.equal(await page.locator(".notice").isHidden(), true);
+  await page.screenshot({ path: path.join(SHOTS, "page-dpr1.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test("Step moves (w, b) and lowers the loss", async () => {
+  const { page, errors } = await open(browser);
+  const panel = page.locator("#loss-space");
+  const before = { w: Number(await panel.getAttribute("data-w")), b: Number(await panel.getAttribute("data-b")), loss: Number(await panel.getAttribute("data-loss")) };
+  const pathBefore = await page.$eval("#loss-space canvas.map-path", (c) => c.toDataURL());
+  await page.getByRole("button", { name: "Step", exact: true }).first().click();
+  assert.equal(await panel.getAttribute("data-step"), "1");
+  const after = { w: Number(await panel.getAttribute("data-w")), b: Number(await panel.getAttribute("data-b")), loss: Number(await panel.getAttribute("data-loss")) };
+  assert.notEqual(after.w, before.w);
+  assert.notEqual(after.b, before.b);
+  assert.ok(after.loss < before.loss, `loss ${after.loss} < ${before.loss}`);
+  assert.notEqual(await page.$eval("#loss-space canvas.map-path", (c) => c.toDataURL()), pathBefore, "the point moved on the map");
+  assert.deepEqual(errors, []);
+});
+
+test("the JS API reproduces the article's numpy numbers to 1e-12", async () => {
+  const { page, errors } = await open(browser);
+  const ref = reference();
+  const extra = extraReference();
+  const results = await page.evaluate(async ({ ref, extra }) => {
+    const api = await import("/pkg/descent.js");
+    const out = { loss: [], sgd: [], parabola: [], points: [] };
+    for (const [w, b, L] of ref.loss_samples_w_b_loss) out.loss.push([api.loss(api.neuron(ref.x0, w, b), ref.y_star), L]);
+    const runs = [...ref.sgd_runs.map((r) => ({ ...r, x0: ref.x0, y_star: ref.y_star })), ...extra.sgd_runs];
+    for (const r of runs) {
+      let w = r.w0, b = r.b0;
+      for (const [ew, eb] of r.trajectory_w_b) {
+        out.sgd.push([w, ew], [b, eb]);
+        const [gw, gb] = api.gradient(r.x0, w, b, r.y_star);
+        [w, b] = api.sgdStep(w, b, gw, gb, r.eta);
+      }
+    }
+    for (const r of [...ref.parabola_runs, ...extra.parabola_runs]) {
+      let x = r.x0;
+      for (const e of r.xs) { out.parabola.push([x, e]); x = api.parabolaStep(x, r.eta); }
+    }
+    for (const p of extra.points) {
+      const [gw, gb] = api.gradient(p.x0, p.w, p.b, p.y_star);
+      out.points.push([api.neuron(p.x0, p.w, p.b), p.y], [api.loss(api.neuron(p.x0, p.w, p.b), p.y_star), p.loss], [gw, p.grad_w], [gb, p.grad_b]);
+    }
+    out.exports = ["neuron", "loss", "gradient", "sgdStep", "parabolaStep"].filter((n) => typeof api[n] === "function");
+    return out;
+  }, { ref, extra });
+  assert.deepEqual(results.exports, ["neuron", "loss", "gradient", "sgdStep", "parabolaStep"]);
+  assert.equal(results.loss.length, 400);
+  for (const kind of ["loss", "sgd", "parabola", "points"]) {
+    assert.ok(results[kind].length > 0, kind);
+    for (const [got, want] of results[kind]) assert.ok(close(got, want), `${kind}: ${got} vs ${want}`);
+  }
+  assert.deepEqual(errors, []);
+});

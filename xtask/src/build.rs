@@ -1,0 +1,57 @@
+//! The release build: `cargo build --target wasm32-unknown-unknown --release`, the JS glue from
+//! wasm-bindgen (linked as a library), and the static site assembled in `target/dist/`.
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use wasm_bindgen_cli_support::Bindgen;
+
+/// Build the wasm module and write the whole static site to `target/dist/`.
+pub fn dist() -> Result<PathBuf> {
+    let root = crate::root();
+    let dist = root.join("target/dist");
+    let wasm = build_wasm(&root)?;
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).with_context(|| format!("clear {}", dist.display()))?;
+    }
+    copy_dir(&root.join("www"), &dist)?;
+    let pkg = dist.join("pkg");
+    let mut bindgen = Bindgen::new();
+    bindgen
+        .input_path(&wasm)
+        .web(true)?
+        .omit_default_module_path(false)
+        .typescript(false)
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        .generate(&pkg)
+        .context("wasm-bindgen could not generate the glue")?;
+    Ok(dist)
+}
+
+fn build_wasm(root: &Path) -> Result<PathBuf> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(root)
+        .args(["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "-p", "descent"])
+        .status()
+        .context("run cargo build for wasm32")?;
+    if !status.success() {
+        bail!("the wasm build failed (is the wasm32-unknown-unknown target installed? rust-toolchain.toml asks rustup for it)");
+    }
+    Ok(root.join("target/wasm32-unknown-unknown/release/descent.wasm"))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from).with_context(|| format!("read {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).with_context(|| format!("copy to {}", target.display()))?;
+        }
+    }
+    Ok(())
+}

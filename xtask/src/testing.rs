@@ -1,0 +1,99 @@
+//! `cargo xtask test`: every test, failing loudly when a needed program is missing.
+//!
+//! 1. native: `cargo test --workspace` (the core against the article's numbers, drawing on SVG);
+//! 2. wasm: `cargo test --target wasm32-unknown-unknown` in headless Chromium via chromedriver,
+//!    with this xtask as the runner (wasm-bindgen's test runner linked as a library);
+//! 3. end to end: the release site served from `target/dist/`, driven by `node --test` with
+//!    playwright-core and Debian's Chromium.
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const CHROMIUM_ARGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+];
+
+pub fn all() -> Result<()> {
+    let root = crate::root();
+    let chromium = need("chromium", "chromium", "CHROMIUM")?;
+    let chromedriver = need("chromedriver", "chromium-driver", "CHROMEDRIVER")?;
+    need("node", "nodejs", "NODE")?;
+    need("npm", "npm", "NPM")?;
+
+    println!("== native tests");
+    run(cargo(&root).args(["test", "--workspace"]))?;
+
+    println!("== wasm tests in headless Chromium");
+    let webdriver_json = root.join("target/webdriver.json");
+    std::fs::create_dir_all(root.join("target"))?;
+    let args: Vec<String> = CHROMIUM_ARGS.iter().map(|a| format!("\"{}\"", a.trim_start_matches("--"))).collect();
+    std::fs::write(
+        &webdriver_json,
+        format!(
+            "{{\"goog:chromeOptions\": {{\"binary\": \"{}\", \"args\": [{}]}}}}",
+            chromium.display(),
+            args.join(", ")
+        ),
+    )?;
+    let me = std::env::current_exe().context("find the xtask binary")?;
+    run(cargo(&root)
+        .args(["test", "-p", "descent", "--target", "wasm32-unknown-unknown", "--test", "web"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", format!("{} wasm-test-runner", me.display()))
+        .env("CHROMEDRIVER", &chromedriver)
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+
+    println!("== end-to-end tests in headless Chromium");
+    let dist = crate::build::dist()?;
+    let e2e = root.join("tests/e2e");
+    if !e2e.join("node_modules/playwright-core").exists() {
+        println!("installing the e2e test's npm packages (npm ci in tests/e2e)");
+        run(Command::new("npm").current_dir(&e2e).args(["ci", "--no-audit", "--no-fund"]))?;
+    }
+    let server = crate::server::Server::start(dist.clone(), 0)?;
+    run(Command::new("node")
+        .current_dir(&e2e)
+        .args(["--test", "--test-concurrency=1"])
+        .env("DESCENT_URL", server.url())
+        .env("DESCENT_DIST", &dist)
+        .env("CHROMIUM", &chromium)
+        .env("DESCENT_REFERENCE", root.join("../shared/reference/seed.json")))?;
+    println!("== all tests passed");
+    Ok(())
+}
+
+fn cargo(root: &Path) -> Command {
+    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.current_dir(root);
+    c
+}
+
+fn run(cmd: &mut Command) -> Result<()> {
+    let status = cmd.status().with_context(|| format!("start {cmd:?}"))?;
+    if !status.success() {
+        bail!("failed: {cmd:?} ({status})");
+    }
+    Ok(())
+}
+
+/// The path of a program, from `$ENV` or `PATH`, or an error naming the Debian package.
+fn need(program: &str, package: &str, env: &str) -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os(env) {
+        return Ok(PathBuf::from(p));
+    }
+    let found = std::env::var_os("PATH")
+        .map(|paths| std::env::split_paths(&paths).map(|d| d.join(program)).find(|p| p.is_file()))
+        .unwrap_or(None);
+    found.with_context(|| {
+        format!("`{program}` is missing: install it with `apt-get install {package}` (or set {env} to its path)")
+    })
+}
