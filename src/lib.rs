@@ -15,4 +15,4 @@ pub mod train;
 pub mod draw;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

@@ -4,6 +4,9 @@
 mod loss_panel;
 mod parabola_panel;
 
+pub use loss_panel::LossPanel;
+pub use parabola_panel::ParabolaPanel;
+
 use crate::{model, optim, parabola};
 use js_sys::Float64Array;
 use wasm_bindgen::prelude::*;

@@ -29,7 +29,28 @@ pub fn dist() -> Result<PathBuf> {
     Ok(dist)
 }
 
+/// rustup does not add the targets of `rust-toolchain.toml` to a toolchain that is already
+/// installed, so add the wasm target here when the sysroot lacks it.
+pub fn ensure_wasm_target(root: &Path) -> Result<()> {
+    let out = Command::new("rustc").current_dir(root).args(["--print", "sysroot"]).output().context("run rustc")?;
+    let sysroot = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    if sysroot.join("lib/rustlib/wasm32-unknown-unknown").exists() {
+        return Ok(());
+    }
+    println!("adding the wasm32-unknown-unknown target (rustup target add)");
+    let status = Command::new("rustup")
+        .current_dir(root)
+        .args(["target", "add", "wasm32-unknown-unknown"])
+        .status()
+        .context("the wasm32-unknown-unknown target is missing and rustup could not be run to add it")?;
+    if !status.success() {
+        bail!("`rustup target add wasm32-unknown-unknown` failed");
+    }
+    Ok(())
+}
+
 fn build_wasm(root: &Path) -> Result<PathBuf> {
+    ensure_wasm_target(root)?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)
         .current_dir(root)

@@ -33,6 +33,7 @@ pub fn all() -> Result<()> {
     run(cargo(&root).args(["test", "--workspace"]))?;
 
     println!("== wasm tests in headless Chromium");
+    crate::build::ensure_wasm_target(&root)?;
     let webdriver_json = root.join("target/webdriver.json");
     std::fs::create_dir_all(root.join("target"))?;
     let args: Vec<String> = CHROMIUM_ARGS.iter().map(|a| format!("\"{}\"", a.trim_start_matches("--"))).collect();
