@@ -11,7 +11,7 @@ export function mountLossPanel(section, settings, notify) {
   const s = { ...LOSS_DEFAULTS, ...settings };
   const core = new LossPanel(s.x0, s.ystar, -s.range, s.range, s.w0, s.b0, s.eta);
   core.setColormap(s.cmap);
-  const angle = { yaw: 0.6, pitch: 0.52 };
+  const angle = { yaw: -0.8, pitch: 1.0 };
   let mapDirty = true;
 
   const base = h("canvas", { class: "map-base", role: "img", "aria-label": "Loss space heatmap with contour lines; axes w and b" });
@@ -97,8 +97,8 @@ export function mountLossPanel(section, settings, notify) {
 
   function layout() {
     const width = stack.parentElement.clientWidth || 600;
-    const dpr = fitCanvas(base, width, Math.max(200, width - 92));
-    fitCanvas(path, width, Math.max(200, width - 92));
+    const dpr = fitCanvas(base, width, Math.max(200, width - 78));
+    fitCanvas(path, width, Math.max(200, width - 78));
     fitCanvas(surface, width, Math.max(220, Math.round(width * 0.8)));
     fitCanvas(chart, width, 190);
     mapDirty = true;

@@ -7,7 +7,7 @@ use crate::landscape::{contour_levels, level_step, Grid, LossSpace};
 use plotters::prelude::*;
 
 /// Room around the map, in CSS pixels: tick labels left and below, the colour bar on the right.
-pub const MARGINS: Margins = Margins { top: 12.0, right: 92.0, bottom: 46.0, left: 58.0 };
+pub const MARGINS: Margins = Margins { top: 26.0, right: 92.0, bottom: 46.0, left: 58.0 };
 /// Contour lines are traced on this many samples a side (the heatmap has one value a pixel).
 pub const CONTOUR_SAMPLES: usize = 161;
 /// At most this many contour lines (the article's spacing is doubled beyond it).
@@ -35,14 +35,15 @@ impl MapView {
         self.layout.plot
     }
 
-    /// The `(w, b)` under device pixel `(x, y)`:
-    /// `w = w_lo + (x − x₀)/width·(w_hi − w_lo)`, `b = b_hi − (y − y₀)/height·(b_hi − b_lo)`.
+    /// The `(w, b)` under device pixel `(x, y)`, with plotters' mapping (the first and last
+    /// pixel of the plotting area show the ends of the range):
+    /// `w = w_lo + (x − x₀)/(width − 1)·(w_hi − w_lo)`, `b = b_hi − (y − y₀)/(height − 1)·(b_hi − b_lo)`.
     pub fn to_params(&self, x: f64, y: f64) -> (f64, f64) {
         let p = self.plot();
         let (sw, sb) = (self.space.w, self.space.b);
         (
-            sw.lo + (x - p.x0 as f64) / p.width() as f64 * sw.span(),
-            sb.hi - (y - p.y0 as f64) / p.height() as f64 * sb.span(),
+            sw.lo + (x - p.x0 as f64) / (p.width() - 1).max(1) as f64 * sw.span(),
+            sb.hi - (y - p.y0 as f64) / (p.height() - 1).max(1) as f64 * sb.span(),
         )
     }
 
@@ -51,8 +52,8 @@ impl MapView {
         let p = self.plot();
         let (sw, sb) = (self.space.w, self.space.b);
         (
-            p.x0 as f64 + (w - sw.lo) / sw.span() * p.width() as f64,
-            p.y0 as f64 + (sb.hi - b) / sb.span() * p.height() as f64,
+            p.x0 as f64 + (w - sw.lo) / sw.span() * (p.width() - 1).max(1) as f64,
+            p.y0 as f64 + (sb.hi - b) / sb.span() * (p.height() - 1).max(1) as f64,
         )
     }
 
@@ -61,17 +62,11 @@ impl MapView {
         (x.round() as i32, y.round() as i32)
     }
 
-    /// The loss at the centre of every device pixel of the plotting area (top row first).
+    /// The loss at every device pixel of the plotting area (top row first), each pixel showing
+    /// the `(w, b)` that [`MapView::to_params`] gives for it.
     pub fn heatmap_grid(&self) -> Grid {
         let p = self.plot();
-        let (cols, rows) = (p.width().max(1) as usize, p.height().max(1) as usize);
-        let mut values = Vec::with_capacity(cols * rows);
-        let ws: Vec<f64> = (0..cols).map(|c| self.space.w.cell_centre(c, cols)).collect();
-        for r in 0..rows {
-            let b = self.space.b.cell_centre(rows - 1 - r, rows);
-            values.extend(ws.iter().map(|&w| self.space.loss(w, b)));
-        }
-        Grid::new(cols, rows, values)
+        self.space.grid(p.width().max(1) as usize, p.height().max(1) as usize)
     }
 
     /// Contour lines at the article's levels `np.arange(min, max, 1/2⁸)` of the sampled loss.
@@ -162,8 +157,8 @@ impl MapView {
             let pos = (x1 + l.px(7.0) as i32, y - l.px(6.0) as i32);
             root.draw(&Text::new(text, pos, font.clone())).map_err(err)?;
         }
-        let title = (x0 - l.px(2.0) as i32, p.y0.saturating_sub(0));
-        let _ = title;
+        let title = (x0 - l.px(4.0) as i32, p.y0 - l.px(20.0) as i32);
+        root.draw(&Text::new("loss L", title, l.font(12.0))).map_err(err)?;
         Ok(())
     }
 
@@ -190,14 +185,13 @@ impl MapView {
         for &q in pts.iter().take(pts.len().saturating_sub(1)) {
             plot_area.draw(&Circle::new(q, dot, PATH.filled())).map_err(err)?;
         }
-        if let (Some(&cur), Some(&here)) = (pts.last(), trajectory.last()) {
+        if let Some(&cur) = pts.last() {
             if let Some(to) = next {
                 let to = shift(self.to_px_i32(to));
                 for e in arrow_elements(cur, to, l.px(9.0) as f64, ShapeStyle::from(&ARROW).stroke_width(l.px(2.0))) {
                     plot_area.draw(&e).map_err(err)?;
                 }
             }
-            let _ = here;
             plot_area.draw(&Circle::new(cur, l.px(7.0) as i32, WHITE.filled())).map_err(err)?;
             plot_area.draw(&Circle::new(cur, l.px(5.0) as i32, PATH.filled())).map_err(err)?;
         }

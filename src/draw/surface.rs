@@ -11,7 +11,7 @@ use plotters::prelude::*;
 /// Facets a side of the surface mesh.
 pub const FACETS: usize = 36;
 
-/// The viewing angle: `pitch` 60° from the article's `view_init(60)`.
+/// The viewing angle, from above as the article's `view_init(60)`, the valley across the view.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Angle {
     pub yaw: f64,
@@ -20,7 +20,7 @@ pub struct Angle {
 
 impl Default for Angle {
     fn default() -> Self {
-        Angle { yaw: 0.6, pitch: 60f64.to_radians() * 0.5 }
+        Angle { yaw: -0.8, pitch: 1.0 }
     }
 }
 
@@ -91,7 +91,8 @@ pub fn draw<DB: DrawingBackend>(
     if let Some(&last) = pts.last() {
         chart.draw_series([Circle::new(last, px(7.0), WHITE.filled()), Circle::new(last, px(5.0), PATH.filled())]).map_err(err)?;
     }
-    let labels = [("w", (sw.hi, lo, sb.lo)), ("b", (sw.lo, lo, sb.hi)), ("loss", (sw.lo, top, sb.lo))];
+    let (mw, mb) = ((sw.lo + sw.hi) / 2.0, (sb.lo + sb.hi) / 2.0);
+    let labels = [("w", (mw, lo, sb.lo - 0.12 * sb.span())), ("b", (sw.hi + 0.12 * sw.span(), lo, mb)), ("loss", (sw.lo, top * 1.08, sb.lo))];
     let font = ("sans-serif", 15.0 * dpr).into_font().color(&TEXT);
     for (name, at) in labels {
         chart.draw_series([Text::new(name, at, font.clone())]).map_err(err)?;

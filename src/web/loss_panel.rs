@@ -195,7 +195,8 @@ impl LossPanel {
             (None, Some(c)) => c.contours.as_slice(),
             (None, None) => &[],
         };
-        let angle = Angle { yaw: if yaw.is_finite() { yaw } else { 0.6 }, pitch: if pitch.is_finite() { pitch } else { 0.5 } };
+        let d = Angle::default();
+        let angle = Angle { yaw: if yaw.is_finite() { yaw } else { d.yaw }, pitch: if pitch.is_finite() { pitch } else { d.pitch } };
         drawn(surface::draw(backend(canvas)?, dpr, &space, range, self.map, cs, &self.trainer.trajectory(), angle))
     }
 

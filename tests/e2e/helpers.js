@@ -13,8 +13,8 @@ export const ROOT = path.resolve(here, "../..");
 export const SHOTS = path.join(ROOT, "target/screenshots");
 mkdirSync(SHOTS, { recursive: true });
 
-export const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+import { ARGS } from "./helpers-args.js";
+export { ARGS };
 
 export function reference() {
   return JSON.parse(readFileSync(process.env.DESCENT_REFERENCE ?? path.join(ROOT, "../shared/reference/seed.json"), "utf8"));

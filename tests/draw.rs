@@ -1,0 +1,153 @@
+//! The drawing code on plotters' SVG backend: contour levels, axis ranges, where the trajectory
+//! and the arrows land, and that the heatmap's pixels line up with plotters' own axes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use descent::colormap::ColorMap;
+use descent::draw::chart::StepChart;
+use descent::draw::map::MapView;
+use descent::draw::parabola::ParabolaView;
+use descent::draw::surface::{self, Angle};
+use descent::landscape::{Interval, LossSpace};
+use descent::train::Trainer;
+use plotters::prelude::*;
+
+fn svg_map(view: &MapView, map: ColorMap) -> (String, Option<descent::draw::Rect>) {
+    let mut svg = String::new();
+    let mut put = None;
+    let grid = view.heatmap_grid();
+    let contours = view.contours();
+    {
+        let backend = SVGBackend::with_string(&mut svg, (view.layout.width, view.layout.height));
+        view.draw_base(backend, map, (grid.min, grid.max), &contours, |r| put = Some(r)).expect("draws");
+    }
+    (svg, put)
+}
+
+/// The text of every `<text>` in an SVG string.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text").skip(1).filter_map(|t| t.split_once('>')).map(|(_, rest)| rest.split("</text>").next().unwrap_or("").trim().to_string()).collect()
+}
+
+/// `(cx, cy)` of every `<circle>` in an SVG string.
+fn circles(svg: &str) -> Vec<(f64, f64)> {
+    let attr = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!(" {name}=\"")).expect("attribute") + name.len() + 3;
+        tag[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    svg.split("<circle").skip(1).map(|t| (attr(t, "cx"), attr(t, "cy"))).collect()
+}
+
+#[test]
+fn the_default_map_has_the_articles_30_contour_levels_spaced_1_256() {
+    let view = MapView::new(600, 522, 1.0, LossSpace::default());
+    let contours = view.contours();
+    assert_eq!(contours.len(), 30);
+    for pair in contours.windows(2) {
+        assert!((pair[1].level - pair[0].level - 1.0 / 256.0).abs() < 1e-15);
+    }
+    assert!(contours.iter().skip(1).all(|c| !c.segments.is_empty()), "every level but the minimum has a line");
+    let (svg, put) = svg_map(&view, ColorMap::Autumn);
+    assert_eq!(put, Some(view.plot()), "the heatmap is put into the plotting area");
+    let labels = texts(&svg);
+    for label in ["w", "b", "-2", "2", "0", "loss L", "0.116", "0.000"] {
+        assert!(labels.iter().any(|t| t == label), "the SVG has the label {label}: {labels:?}");
+    }
+}
+
+#[test]
+fn the_plot_area_is_square_and_matches_plotters_axes() {
+    let view = MapView::new(600, 522, 1.0, LossSpace::default());
+    let p = view.plot();
+    assert_eq!(p.width(), p.height(), "a square map for a square window");
+    let mut svg = String::new();
+    let backend = SVGBackend::with_string(&mut svg, (600, 522));
+    let root = backend.into_drawing_area();
+    let chart = view.layout.builder(&root).build_cartesian_2d(-2.0..2.0, -2.0..2.0).unwrap();
+    for &(w, b) in &[(-2.0, -2.0), (2.0, 2.0), (0.0, 0.0), (-1.3, 0.7), (1.9, -1.1)] {
+        let (x, y) = chart.backend_coord(&(w, b));
+        let (mx, my) = view.to_pixel(w, b);
+        assert!((x as f64 - mx).abs() <= 1.0 && (y as f64 - my).abs() <= 1.0, "({w}, {b}): plotters ({x}, {y}) vs ours ({mx}, {my})");
+        let (w2, b2) = view.to_params(mx, my);
+        assert!((w2 - w).abs() < 1e-12 && (b2 - b).abs() < 1e-12);
+    }
+}
+
+#[test]
+fn the_heatmap_follows_the_loss() {
+    let view = MapView::new(300, 252, 1.0, LossSpace::default());
+    let grid = view.heatmap_grid();
+    assert_eq!((grid.cols as i32, grid.rows as i32), (view.plot().width(), view.plot().height()));
+    // Top-left pixel is (w, b) = (−2, 2): on the valley w + b = 0, the lowest loss.
+    let top_left = grid.at(0, 0);
+    let bottom_left = grid.at(0, grid.rows - 1);
+    assert!(top_left < 1e-4 && bottom_left > 0.11, "{top_left} {bottom_left}");
+    let mut rgba = Vec::new();
+    grid.heatmap_rgba(ColorMap::Autumn, &mut rgba);
+    assert_eq!(rgba.len(), 4 * grid.cols * grid.rows);
+    assert_eq!(&rgba[0..4], &[255, 0, 0, 255], "autumn: red at the minimum");
+    let last = 4 * (grid.rows - 1) * grid.cols;
+    assert!(rgba[last + 1] > 250, "autumn: yellow at the maximum");
+}
+
+#[test]
+fn the_trajectory_is_drawn_where_its_points_map_to() {
+    let view = MapView::new(600, 522, 2.0, LossSpace::default());
+    let mut t = Trainer::new(LossSpace::default(), -2.0, -2.0, 5.0);
+    for _ in 0..6 {
+        t.step().unwrap();
+    }
+    let traj = t.trajectory();
+    let mut svg = String::new();
+    view.draw_path(SVGBackend::with_string(&mut svg, (600, 522)), &traj, None).unwrap();
+    let dots = circles(&svg);
+    // Past points, then the current point twice (white ring, blue dot).
+    assert_eq!(dots.len(), traj.len() + 1);
+    for (i, &(w, b)) in traj.iter().enumerate() {
+        let (x, y) = view.to_pixel(w, b);
+        let (cx, cy) = dots[i.min(dots.len() - 1)];
+        assert!((cx - x).abs() <= 1.0 && (cy - y).abs() <= 1.0, "point {i}: drawn at ({cx}, {cy}), maps to ({x}, {y})");
+    }
+}
+
+#[test]
+fn the_parabola_arrows_end_where_the_steps_land() {
+    let view = ParabolaView::new(600, 372, 1.0, 2.5);
+    let xs = [1.0, -1.0];
+    let mut svg = String::new();
+    view.draw(SVGBackend::with_string(&mut svg, (600, 372)), &xs).unwrap();
+    let (x1, y1) = view.to_pixel(-1.0, 1.0);
+    let needle = format!("{},{}", x1.round() as i32, y1.round() as i32);
+    assert!(svg.contains(&needle), "an arrow ends at ({needle})");
+    assert!(svg.contains("slope 2x = -2"), "the slope at x = −1 is written");
+    let (x0, _) = view.to_pixel(1.0, 1.0);
+    assert!((view.to_x(x0) - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn step_chart_ranges() {
+    let values = [0.1, 0.05, 0.01];
+    let lin = StepChart { name: "L", values: &values, log: false, guide: None };
+    assert_eq!(lin.y_range(), (0.0, 0.1 * 1.05));
+    let log = StepChart { name: "L", values: &values, log: true, guide: None };
+    assert_eq!(log.y_range(), (-2.0, -1.0));
+    let zeros = [1.0, 0.0, 0.0];
+    let log0 = StepChart { name: "|x|", values: &zeros, log: true, guide: None };
+    assert_eq!(log0.y_range(), (0.0, 1.0), "zeros sit on the floor of a log chart");
+    let mut svg = String::new();
+    log0.draw(SVGBackend::with_string(&mut svg, (400, 200)), 400, 200, 1.0).unwrap();
+    assert!(svg.contains("1e0") && svg.contains("step t"));
+}
+
+#[test]
+fn the_surface_draws_in_every_direction_without_failing() {
+    let space = LossSpace { w: Interval::new(-3.0, 1.0).unwrap(), ..LossSpace::default() };
+    let contours = MapView::new(101, 101, 1.0, space).contours();
+    for k in 0..8 {
+        let mut svg = String::new();
+        let angle = Angle { yaw: k as f64 * 0.8, pitch: 0.2 * k as f64 };
+        surface::draw(SVGBackend::with_string(&mut svg, (500, 400)), 1.0, &space, (0.0, 0.12), ColorMap::Viridis, &contours, &[(-1.0, 0.5), (-0.8, 0.7)], angle)
+            .unwrap();
+        assert!(svg.matches("<polygon").count() >= 36 * 36, "every facet of the surface is drawn");
+        assert!(texts(&svg).iter().any(|t| t == "loss"));
+    }
+}
