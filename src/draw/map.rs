@@ -186,14 +186,15 @@ impl MapView {
             plot_area.draw(&Circle::new(q, dot, PATH.filled())).map_err(err)?;
         }
         if let Some(&cur) = pts.last() {
+            plot_area.draw(&Circle::new(cur, l.px(7.0) as i32, WHITE.filled())).map_err(err)?;
+            plot_area.draw(&Circle::new(cur, l.px(5.0) as i32, PATH.filled())).map_err(err)?;
+            // The next move on top of the point, so its direction shows even when it is short.
             if let Some(to) = next {
                 let to = shift(self.to_px_i32(to));
                 for e in arrow_elements(cur, to, l.px(9.0) as f64, ShapeStyle::from(&ARROW).stroke_width(l.px(2.0))) {
                     plot_area.draw(&e).map_err(err)?;
                 }
             }
-            plot_area.draw(&Circle::new(cur, l.px(7.0) as i32, WHITE.filled())).map_err(err)?;
-            plot_area.draw(&Circle::new(cur, l.px(5.0) as i32, PATH.filled())).map_err(err)?;
         }
         Ok(())
     }

@@ -92,7 +92,7 @@ pub fn draw<DB: DrawingBackend>(
         chart.draw_series([Circle::new(last, px(7.0), WHITE.filled()), Circle::new(last, px(5.0), PATH.filled())]).map_err(err)?;
     }
     let (mw, mb) = ((sw.lo + sw.hi) / 2.0, (sb.lo + sb.hi) / 2.0);
-    let labels = [("w", (mw, lo, sb.lo - 0.12 * sb.span())), ("b", (sw.hi + 0.12 * sw.span(), lo, mb)), ("loss", (sw.lo, top * 1.08, sb.lo))];
+    let labels = [("w", (mw, lo, sb.lo - 0.3 * sb.span())), ("b", (sw.hi + 0.3 * sw.span(), lo, mb)), ("loss", (sw.lo, top * 1.08, sb.lo))];
     let font = ("sans-serif", 15.0 * dpr).into_font().color(&TEXT);
     for (name, at) in labels {
         chart.draw_series([Text::new(name, at, font.clone())]).map_err(err)?;
