@@ -24,7 +24,7 @@ export function sgdFormulas(r) {
   return rows.join("");
 }
 
-/** The y = x² step: slope 2x_t, Δx = −η·2x_t, x_{t+1} = x_t + Δx. */
+/** The y = x² step from x (= x_t) : slope 2x_t, Δx = −η·2x_t, x_{t+1} = x_t + Δx. */
 export function parabolaFormulas(r) {
   const xt = sub("x", "t");
   return [

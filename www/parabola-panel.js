@@ -1,6 +1,6 @@
 // The y = x² panel: why the learning rate must be small (the article's second figure).
 import { ParabolaPanel } from "./pkg/descent.js";
-import { h, fitCanvas, canvasPoint, numberField, player } from "./ui.js";
+import { h, fmt, fitCanvas, canvasPoint, numberField, player } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { parabolaFormulas } from "./math.js";
 
@@ -33,8 +33,9 @@ export function mountParabolaPanel(section, settings, notify) {
   const speed = numberField({ label: "speed", name: "speed", min: 1, max: 30, step: 1, value: s.speed, onchange: (v) => (s.speed = v), onerror: notify });
   const presets = h("div", { class: "presets", role: "group", "aria-label": "Learning-rate presets" },
     PRESETS.map(([v, text]) => button(text, () => { eta.set(v); setEta(v); core.reset(); update(); })));
-  const readouts = readoutTable("Values at the current step", [
-    ["step", "step t"], ["x", "x_t"], ["slope", "slope 2x_t"], ["dx", "Δx = −η·2x_t"], ["next", "x_{t+1}"], ["eta", "η"],
+  const caption = h("p", { class: "caption" });
+  const readouts = readoutTable("One step of gradient descent in numbers", [
+    ["step", "step t"], ["from", "from x"], ["slope", "slope 2x"], ["dx", "Δx = −η·2x"], ["to", "to x + Δx"], ["eta", "η"],
   ]);
   const formulas = h("div", { class: "formulas", "aria-label": "The step's formulas with the current numbers" });
 
@@ -44,7 +45,7 @@ export function mountParabolaPanel(section, settings, notify) {
       h("div", { class: "figures" }, figure, rate),
       h("div", { class: "side" },
         h("div", { class: "buttons" }, stepBtn, playBtn, backBtn, resetBtn),
-        status, regime, presets, eta.root, x0.root, speed.root, readouts.table, formulas)));
+        status, regime, presets, eta.root, x0.root, speed.root, caption, readouts.table, formulas)));
 
   const play = player(() => step(), () => s.speed, (on) => { playBtn.textContent = on ? "Pause" : "Play"; playBtn.setAttribute("aria-pressed", String(on)); });
 
@@ -66,13 +67,15 @@ export function mountParabolaPanel(section, settings, notify) {
     core.drawRate(rate, dpr);
   }
   function update() {
-    const [stepN, x, slope, dx, next, etaV] = core.readout();
+    const [stepN, from, slope, dx, to, etaV, last] = core.readout();
+    const x = core.x();
     const stopped = core.divergence();
-    readouts.update({ step: stepN, x, slope, dx, next, eta: etaV });
-    formulas.innerHTML = parabolaFormulas({ x, slope, dx, next, eta: etaV });
+    caption.textContent = last ? `The last step, from x_${stepN - 1} to x_${stepN}:` : "The first step, from x₀ to x₁ (press Step):";
+    readouts.update({ step: stepN, from, slope, dx, to, eta: etaV });
+    formulas.innerHTML = parabolaFormulas({ x: from, slope, dx, next: to, eta: etaV });
     Object.assign(section.dataset, { step: stepN, x, regime: core.regime(), diverged: String(Boolean(stopped)) });
     regime.textContent = `Regime: ${core.regimeText()}.`;
-    status.textContent = stopped ?? `Step ${stepN}: x = ${x}`;
+    status.textContent = stopped ?? `Step ${stepN}: x = ${fmt(x)}`;
     status.classList.toggle("bad", Boolean(stopped));
     stepBtn.disabled = Boolean(stopped);
     if (stopped) play.stop();
@@ -88,7 +91,7 @@ export function mountParabolaPanel(section, settings, notify) {
   };
   figure.addEventListener("pointerdown", (e) => {
     const [px, py] = canvasPoint(figure, e);
-    const [cx, cy] = core.pointToPixel(figure.width, figure.height, window.devicePixelRatio || 1, core.readout()[1]);
+    const [cx, cy] = core.pointToPixel(figure.width, figure.height, window.devicePixelRatio || 1, core.x());
     const near = Math.hypot(px - cx, py - cy) < 24 * (window.devicePixelRatio || 1);
     if (!near) return;
     dragging = true;

@@ -47,12 +47,23 @@ impl ParabolaPanel {
         Ok(())
     }
 
-    /// `[step, x_t, slope 2x_t, Δx = −η·2x_t, x_{t+1}, η]`.
+    /// One step in numbers, `[t, x_from, slope 2·x_from, Δx = −η·2·x_from, x_to, η, last]`: the
+    /// step just taken (`x_{t−1} → x_t`, `last = 1`), or at `t = 0` the first step to come
+    /// (`x₀ → x₁`, `last = 0`).
     pub fn readout(&self) -> Float64Array {
-        let (x, eta) = (self.descent.x(), self.descent.eta());
-        let slope = parabola_slope(x);
+        let xs = self.descent.xs();
+        let t = self.descent.step_count();
+        let eta = self.descent.eta();
+        let (from, last) = if t >= 1 { (xs[t - 1], 1.0) } else { (xs[0], 0.0) };
+        let slope = parabola_slope(from);
         let dx = -eta * slope;
-        Float64Array::from(&[self.descent.step_count() as f64, x, slope, dx, x + dx, eta][..])
+        let to = if t >= 1 { xs[t] } else { from + dx };
+        Float64Array::from(&[t as f64, from, slope, dx, to, eta, last][..])
+    }
+
+    /// The current `x_t`.
+    pub fn x(&self) -> f64 {
+        self.descent.x()
     }
 
     pub fn xs(&self) -> Float64Array {
