@@ -3,58 +3,75 @@ import { LossPanel, randomSeed } from "./pkg/descent.js";
 import { h, fitCanvas, canvasPoint, numberField, player, uid } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { sgdFormulas } from "./math.js";
+import { TABLE } from "./state.js";
 
-export const LOSS_DEFAULTS = { x0: 1, ystar: 0.5, range: 2, w0: -1.5, b0: -1.5, seed: null, eta: 0.1, cmap: "autumn", view: "2d", scale: "linear", speed: 10 };
+const T = TABLE["loss-space"];
+const field = (name, extra = {}) => ({ name, label: name === "range" ? "range ±" : T[name].label.split(" (")[0], min: T[name].min, max: T[name].max, log: T[name].log, step: T[name].type === "integer" ? 1 : "any", ...extra });
 
-/** Build the panel inside `section`; `settings` as LOSS_DEFAULTS; `notify(msg)` shows an error. */
-export function mountLossPanel(section, settings, notify) {
-  const s = { ...LOSS_DEFAULTS, ...settings };
+/**
+ * Build the panel in `container` from a parsed `state` (see state.js). `hooks.notify(msg)` shows a
+ * problem; `hooks.changed(name, value)` reports a setting the user changed; `hooks.event(type,
+ * detail)` reports steps and divergence; `hooks.share` is an optional share control element.
+ */
+export function mountLossPanel(container, state, hooks) {
+  const s = { ...state };
   const core = new LossPanel(s.x0, s.ystar, -s.range, s.range, s.w0, s.b0, s.eta);
+  if (s.seed !== null) {
+    [s.w0, s.b0] = core.startFromSeed(s.seed);
+    core.setStart(s.w0, s.b0);
+  }
   core.setColormap(s.cmap);
   const angle = { yaw: -0.8, pitch: 1.0 };
   let mapDirty = true;
+  const notify = hooks.notify;
 
   const base = h("canvas", { class: "map-base", role: "img", "aria-label": "Loss space heatmap with contour lines; axes w and b" });
-  const path = h("canvas", { class: "map-path", tabindex: 0, role: "img", "aria-label": "Trajectory on the loss space. Click or tap to set the start (w₀, b₀)." });
+  const path = h("canvas", { class: "map-path", role: "img", "aria-label": "Trajectory on the loss space. Click or tap to set the start (w₀, b₀)." });
   const stack = h("div", { class: "stack" }, base, path);
   const surface = h("canvas", { class: "surface", tabindex: 0, role: "img", hidden: true, "aria-label": "3-D loss surface. Drag or use the arrow keys to turn it." });
-  const chart = h("canvas", { class: "chart", role: "img", "aria-label": "Loss over steps" });
+  const chart = h("canvas", { class: "chart", role: "img", "aria-label": "Loss over steps", "data-control": "chart" });
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
 
-  const button = (label, onclick, extra = {}) => h("button", { type: "button", onclick, ...extra }, label);
-  const stepBtn = button("Step", () => step());
-  const playBtn = button("Play", () => play.toggle(), { "aria-pressed": "false" });
-  const backBtn = button("Step back", () => { play.stop(); core.stepBack(); update(); });
-  const resetBtn = button("Reset", () => { play.stop(); core.reset(); update(); });
-  const randomBtn = button("New random start", () => newSeed());
+  const button = (label, control, onclick, extra = {}) => h("button", { type: "button", onclick, "data-control": control, ...extra }, label);
+  const stepBtn = button("Step", "step", () => step());
+  const playBtn = button("Play", "play", () => play.toggle(), { "aria-pressed": "false" });
+  const backBtn = button("Step back", "back", () => { play.stop(); core.stepBack(); update(); });
+  const resetBtn = button("Reset", "reset", () => reset());
+  const randomBtn = button("New random start", "random", () => newSeed());
 
   const fields = {
-    eta: numberField({ label: "η", name: "eta", min: 1e-3, max: 100, log: true, value: s.eta, onchange: (v) => guard(() => core.setEta(v)), onerror: notify }),
-    x0: numberField({ label: "x₀", name: "x0", min: -5, max: 5, value: s.x0, onchange: (v) => { s.x0 = v; setSpace(); }, onerror: notify }),
-    ystar: numberField({ label: "y*", name: "ystar", min: 0, max: 1, value: s.ystar, onchange: (v) => { s.ystar = v; setSpace(); }, onerror: notify }),
-    range: numberField({ label: "range ±", name: "range", min: 0.5, max: 20, value: s.range, onchange: (v) => { s.range = v; setSpace(); }, onerror: notify }),
-    speed: numberField({ label: "speed", name: "speed", min: 1, max: 60, step: 1, value: s.speed, onchange: (v) => (s.speed = v), onerror: notify }),
-    w0: numberField({ label: "w₀", name: "w0", min: -100, max: 100, value: s.w0, slider: false, onchange: (v) => setStart(v, s.b0), onerror: notify }),
-    b0: numberField({ label: "b₀", name: "b0", min: -100, max: 100, value: s.b0, slider: false, onchange: (v) => setStart(s.w0, v), onerror: notify }),
-    seed: numberField({ label: "seed", name: "seed", min: 0, max: 4294967295, step: 1, value: s.seed ?? "", slider: false, onchange: (v) => useSeed(v), onerror: notify }),
+    eta: numberField({ ...field("eta"), value: s.eta, onchange: (v) => { if (guard(() => core.setEta(v))) changed("eta", v); }, onerror: notify }),
+    speed: numberField({ ...field("speed"), value: s.speed, onchange: (v) => { s.speed = v; changed("speed", v); }, onerror: notify }),
+    seed: numberField({ ...field("seed"), value: s.seed ?? "", slider: false, onchange: (v) => useSeed(v), onerror: notify }),
+    w0: numberField({ ...field("w0"), value: s.w0, slider: false, onchange: (v) => setStart(v, s.b0, true), onerror: notify }),
+    b0: numberField({ ...field("b0"), value: s.b0, slider: false, onchange: (v) => setStart(s.w0, v, true), onerror: notify }),
+    x0: numberField({ ...field("x0"), value: s.x0, onchange: (v) => setSpace({ x0: v }), onerror: notify }),
+    ystar: numberField({ ...field("ystar"), value: s.ystar, onchange: (v) => setSpace({ ystar: v }), onerror: notify }),
+    range: numberField({ ...field("range"), value: s.range, onchange: (v) => setSpace({ range: v }), onerror: notify }),
   };
-  const select = (label, name, options, value, onchange) => {
+  const selects = {};
+  const select = (name, options, onchange) => {
     const id = uid(name);
-    const el = h("select", { id, name, onchange: () => onchange(el.value) }, options.map(([v, t]) => h("option", { value: v, selected: v === value }, t)));
-    return h("div", { class: "field wide" }, h("label", { for: id }, label), el);
+    const el = h("select", { id, name, onchange: () => onchange(el.value) }, options.map(([v, t]) => h("option", { value: v }, t)));
+    el.value = s[name];
+    selects[name] = el;
+    return h("div", { class: "field wide", "data-control": name }, h("label", { for: id }, T[name].label), el);
   };
-  const cmapSel = select("colours", "cmap", [["autumn", "autumn (article)"], ["viridis", "viridis (colour-blind safe)"]], s.cmap, (v) => { core.setColormap(v); s.cmap = v; mapDirty = true; draw(); });
-  const viewSel = select("view", "view", [["2d", "2-D map"], ["3d", "3-D surface"]], s.view, (v) => { s.view = v; showView(); });
-  const scaleSel = select("loss axis", "scale", [["linear", "linear"], ["log", "log"]], s.scale, (v) => { s.scale = v; drawChart(); });
+  const cmapSel = select("cmap", [["autumn", "autumn (article)"], ["viridis", "viridis (colour-blind safe)"]], (v) => setChoice("cmap", v));
+  const viewSel = select("view", [["2d", "2-D map"], ["3d", "3-D surface"]], (v) => setChoice("view", v));
+  const scaleSel = select("scale", [["linear", "linear"], ["log", "log"]], (v) => setChoice("scale", v));
+  for (const name of ["eta", "speed", "seed", "x0", "ystar", "range"]) fields[name].root.dataset.control = name;
+  fields.w0.root.dataset.control = fields.b0.root.dataset.control = "start";
 
   const readouts = readoutTable("Values at the current step", [
     ["step", "step t"], ["x", "x"], ["w", "w"], ["b", "b"], ["y", "y = σ(xw + b)"], ["loss", "L = ½(y − y*)²"],
     ["gw", "g_w = ∂L/∂w"], ["gb", "g_b = ∂L/∂b"], ["dw", "Δw = −η g_w"], ["db", "Δb = −η g_b"], ["eta", "η"], ["wNext", "next w"], ["bNext", "next b"],
   ]);
-  const formulas = h("div", { class: "formulas", "aria-label": "SGD formulas with the current numbers" });
+  readouts.table.dataset.control = "readouts";
+  const formulas = h("div", { class: "formulas", "aria-label": "SGD formulas with the current numbers", "data-control": "formulas" });
 
-  section.replaceChildren(
-    h("h2", { id: "ls-title" }, "Loss space of (w, b) — SGD step by step"),
+  container.replaceChildren(
+    h("h2", {}, "Loss space of (w, b) — SGD step by step"),
     h("div", { class: "layout" },
       h("div", { class: "figures" }, stack, surface, chart),
       h("div", { class: "side" },
@@ -63,46 +80,71 @@ export function mountLossPanel(section, settings, notify) {
         fields.eta.root, fields.speed.root,
         h("div", { class: "buttons" }, randomBtn), fields.seed.root, fields.w0.root, fields.b0.root,
         fields.x0.root, fields.ystar.root, fields.range.root, cmapSel, viewSel, scaleSel,
-        readouts.table, formulas)));
+        hooks.share ?? "", readouts.table, formulas)));
 
   const play = player(() => step(), () => s.speed, (on) => { playBtn.textContent = on ? "Pause" : "Play"; playBtn.setAttribute("aria-pressed", String(on)); });
 
+  function changed(name, v) { s[name] = v; hooks.changed?.(name, v); }
   function guard(f) {
     try { f(); return true; } catch (e) { notify(String(e.message || e)); return false; } finally { update(); }
   }
-  function setSpace() {
-    if (guard(() => core.setSpace(s.x0, s.ystar, -s.range, s.range))) { mapDirty = true; draw(); }
+  function setSpace(next) {
+    const t = { ...s, ...next };
+    if (guard(() => core.setSpace(t.x0, t.ystar, -t.range, t.range))) {
+      for (const [k, v] of Object.entries(next)) { changed(k, v); fields[k].set(v); }
+      changed("steps", 0);
+      mapDirty = true;
+      draw();
+    } else {
+      for (const k of Object.keys(next)) fields[k].set(s[k]);
+    }
   }
-  function setStart(w, b) {
+  function setStart(w, b, typed) {
     play.stop();
     if (guard(() => core.setStart(w, b))) {
-      s.w0 = w; s.b0 = b;
+      if (typed) { s.seed = null; fields.seed.number.value = ""; changed("seed", null); }
+      changed("w0", w); changed("b0", b); changed("steps", 0);
       fields.w0.set(w); fields.b0.set(b);
+    } else {
+      fields.w0.set(s.w0); fields.b0.set(s.b0);
     }
   }
   function useSeed(seed) {
     const [w, b] = core.startFromSeed(seed);
-    s.seed = seed;
-    setStart(w, b);
+    setStart(w, b, false);
+    changed("seed", seed);
     fields.seed.set(seed);
   }
   function newSeed() {
     try { useSeed(randomSeed()); } catch (e) { notify(String(e.message || e)); }
+  }
+  function setChoice(name, v) {
+    changed(name, v);
+    selects[name].value = v;
+    if (name === "cmap") { core.setColormap(v); mapDirty = true; draw(); }
+    if (name === "view") showView();
+    if (name === "scale") drawChart();
   }
   function step() {
     const moved = core.step();
     update();
     return moved;
   }
+  function reset() { play.stop(); core.reset(); update(); }
+  function runSteps(n) {
+    core.reset();
+    for (let i = 0; i < n && core.step(); i++);
+    update();
+  }
 
   function layout() {
     const width = stack.parentElement.clientWidth || 600;
-    const dpr = fitCanvas(base, width, Math.max(200, width - 78));
-    fitCanvas(path, width, Math.max(200, width - 78));
+    const height = Math.max(200, width - 78);
+    fitCanvas(base, width, height);
+    fitCanvas(path, width, height);
     fitCanvas(surface, width, Math.max(220, Math.round(width * 0.8)));
     fitCanvas(chart, width, 190);
     mapDirty = true;
-    return dpr;
   }
   function draw() {
     const dpr = window.devicePixelRatio || 1;
@@ -126,22 +168,20 @@ export function mountLossPanel(section, settings, notify) {
     const diverged = core.divergence();
     readouts.update({ step: stepN, x, w, b, y, loss, gw, gb, dw, db, eta, wNext, bNext });
     formulas.innerHTML = sgdFormulas({ x, y, yStar: s.ystar, w, b, gw, gb, dw, db, eta, wNext, bNext });
-    Object.assign(section.dataset, { step: stepN, w, b, loss, diverged: String(Boolean(diverged)) });
+    hooks.live({ step: stepN, w, b, loss, diverged: String(Boolean(diverged)) });
     status.textContent = diverged ?? `Step ${stepN}: L = ${loss.toPrecision(6)}`;
     status.classList.toggle("bad", Boolean(diverged));
     stepBtn.disabled = Boolean(diverged);
     if (diverged) play.stop();
-    section.dispatchEvent(new CustomEvent(diverged ? "descent-diverge" : "descent-step", { bubbles: true, detail: { step: stepN, w, b, loss, diverged } }));
+    if (stepN !== s.steps) changed("steps", stepN);
+    hooks.event(diverged ? "descent-diverge" : "descent-step", { step: stepN, w, b, loss, ...(diverged ? { reason: diverged } : {}) });
     draw();
   }
 
   path.addEventListener("pointerdown", (e) => {
     const [px, py] = canvasPoint(path, e);
     const [w, b] = core.pixelToParams(path.width, path.height, window.devicePixelRatio || 1, px, py);
-    if (Math.abs(w) <= s.range && Math.abs(b) <= s.range) {
-      s.seed = null; fields.seed.number.value = "";
-      setStart(w, b);
-    }
+    if (Math.abs(w) <= s.range && Math.abs(b) <= s.range) setStart(w, b, true);
   });
   let drag = null;
   surface.addEventListener("pointerdown", (e) => { drag = [e.clientX, e.clientY]; surface.setPointerCapture(e.pointerId); });
@@ -161,9 +201,21 @@ export function mountLossPanel(section, settings, notify) {
     core.drawSurface(surface, window.devicePixelRatio || 1, angle.yaw, angle.pitch);
   }
 
+  /** Apply one setting from outside (an attribute changed), as if the user had set it. */
+  function set(name, v) {
+    if (name === "eta") { fields.eta.set(v); if (guard(() => core.setEta(v))) s.eta = v; }
+    else if (name === "speed") { s.speed = v; fields.speed.set(v); }
+    else if (["x0", "ystar", "range"].includes(name)) setSpace({ [name]: v });
+    else if (name === "w0") setStart(v, s.b0, true);
+    else if (name === "b0") setStart(s.w0, v, true);
+    else if (name === "seed") { if (v !== null) useSeed(v); }
+    else if (name === "steps") runSteps(v);
+    else if (["cmap", "view", "scale"].includes(name)) setChoice(name, v);
+  }
+
   new ResizeObserver(() => { layout(); draw(); }).observe(stack.parentElement);
   layout();
   showView();
-  update();
-  return { core, step, play, reset: () => resetBtn.click(), section };
+  if (s.steps > 0) runSteps(s.steps); else update();
+  return { core, step, play: play.start, pause: play.stop, reset, set, state: s };
 }

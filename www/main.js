@@ -1,21 +1,32 @@
-// Entry point: load the wasm module once, then mount both panels.
-import init from "./pkg/descent.js";
-import { mountLossPanel } from "./loss-panel.js";
-import { mountParabolaPanel } from "./parabola-panel.js";
+// The full page: both panels, or, when the URL hash names a panel (a shared link or an iframe),
+// that panel alone with the hash's settings, the hash following every change.
+import "./descent-demo.js";
+import { fromHash } from "./state.js";
+import { ALL_NAMES } from "./state.js";
 
-const notice = document.querySelector(".notice");
-function notify(message) {
-  notice.textContent = message;
-  notice.hidden = false;
+const main = document.querySelector("main");
+
+function build() {
+  const get = fromHash(location.hash);
+  let demos;
+  if (get("panel") !== null) {
+    const demo = document.createElement("descent-demo");
+    demo.id = "shared";
+    for (const name of ALL_NAMES) if (get(name) !== null) demo.setAttribute(name, get(name));
+    demo.addEventListener("descent-change", () => history.replaceState(null, "", demo.hash));
+    demos = [demo];
+  } else {
+    demos = ["loss-space", "parabola"].map((panel) => {
+      const demo = document.createElement("descent-demo");
+      demo.id = panel;
+      demo.setAttribute("panel", panel);
+      return demo;
+    });
+  }
+  main.replaceChildren(...demos);
+  return Promise.all(demos.map((d) => d.ready));
 }
 
-try {
-  await init();
-  window.descent = {
-    loss: mountLossPanel(document.getElementById("loss-space"), {}, notify),
-    parabola: mountParabolaPanel(document.getElementById("parabola"), {}, notify),
-  };
-  document.documentElement.dataset.ready = "true";
-} catch (e) {
-  notify(`descent could not start: ${e.message || e}`);
-}
+addEventListener("hashchange", () => { if (!document.querySelector("descent-demo")?.hash || location.hash !== document.querySelector("descent-demo").hash) build(); });
+await build();
+document.documentElement.dataset.ready = "true";

@@ -3,8 +3,9 @@ import { ParabolaPanel } from "./pkg/descent.js";
 import { h, fmt, fitCanvas, canvasPoint, numberField, player } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { parabolaFormulas } from "./math.js";
+import { TABLE } from "./state.js";
 
-export const PARABOLA_DEFAULTS = { x0: 1, eta: 1, range: 2.5, speed: 3 };
+const T = TABLE.parabola;
 
 /** The article's presets and what each shows. */
 export const PRESETS = [
@@ -15,46 +16,58 @@ export const PRESETS = [
   [1.1, "η = 1.1: divergence"],
 ];
 
-export function mountParabolaPanel(section, settings, notify) {
-  const s = { ...PARABOLA_DEFAULTS, ...settings };
+/** Build the panel in `container` from a parsed `state`; `hooks` as for the loss-space panel. */
+export function mountParabolaPanel(container, state, hooks) {
+  const s = { ...state };
   const core = new ParabolaPanel(s.x0, s.eta, s.range);
+  const notify = hooks.notify;
 
-  const figure = h("canvas", { class: "parabola", tabindex: 0, role: "img", "aria-label": "y = x² with the current point, its tangent and the steps. Drag the point to set x₀; arrow keys move it." });
-  const rate = h("canvas", { class: "chart", role: "img", "aria-label": "|x_t| against t on a log scale, with the predicted |1 − 2η|^t dashed" });
+  const figure = h("canvas", { class: "parabola", tabindex: 0, role: "img", "aria-label": "y = x² with the current point, its tangent and the steps. Drag the point or use the arrow keys to set x₀." });
+  const rate = h("canvas", { class: "chart", role: "img", "aria-label": "|x_t| against t on a log scale, with the predicted |1 − 2η|^t dashed", "data-control": "chart" });
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
   const regime = h("p", { class: "regime" });
-  const button = (label, onclick, extra = {}) => h("button", { type: "button", onclick, ...extra }, label);
-  const stepBtn = button("Step", () => step());
-  const playBtn = button("Play", () => play.toggle(), { "aria-pressed": "false" });
-  const backBtn = button("Step back", () => { play.stop(); core.stepBack(); update(); });
-  const resetBtn = button("Reset", () => { play.stop(); core.reset(); update(); });
-  const eta = numberField({ label: "η", name: "eta", min: -0.5, max: 1.5, value: s.eta, onchange: (v) => setEta(v), onerror: notify });
+  const button = (label, control, onclick, extra = {}) => h("button", { type: "button", onclick, "data-control": control, ...extra }, label);
+  const stepBtn = button("Step", "step", () => step());
+  const playBtn = button("Play", "play", () => play.toggle(), { "aria-pressed": "false" });
+  const backBtn = button("Step back", "back", () => { play.stop(); core.stepBack(); update(); });
+  const resetBtn = button("Reset", "reset", () => reset());
+  const eta = numberField({ label: "η", name: "eta", min: T.eta.min, max: T.eta.max, value: s.eta, onchange: (v) => setEta(v), onerror: notify });
   const x0 = numberField({ label: "x₀", name: "x0", min: -s.range, max: s.range, value: s.x0, slider: false, onchange: (v) => setStart(v), onerror: notify });
-  const speed = numberField({ label: "speed", name: "speed", min: 1, max: 30, step: 1, value: s.speed, onchange: (v) => (s.speed = v), onerror: notify });
-  const presets = h("div", { class: "presets", role: "group", "aria-label": "Learning-rate presets" },
-    PRESETS.map(([v, text]) => button(text, () => { eta.set(v); setEta(v); core.reset(); update(); })));
-  const caption = h("p", { class: "caption" });
+  const speed = numberField({ label: "speed", name: "speed", min: T.speed.min, max: T.speed.max, step: 1, value: s.speed, onchange: (v) => changed("speed", v), onerror: notify });
+  eta.root.dataset.control = "eta";
+  x0.root.dataset.control = "x0";
+  speed.root.dataset.control = "speed";
+  const presets = h("div", { class: "presets", role: "group", "aria-label": "Learning-rate presets", "data-control": "presets" },
+    PRESETS.map(([v, text]) => h("button", { type: "button", onclick: () => { setEta(v); reset(); } }, text)));
+  const caption = h("p", { class: "caption", "data-control": "readouts" });
   const readouts = readoutTable("One step of gradient descent in numbers", [
     ["step", "step t"], ["from", "from x"], ["slope", "slope 2x"], ["dx", "Δx = −η·2x"], ["to", "to x + Δx"], ["eta", "η"],
   ]);
-  const formulas = h("div", { class: "formulas", "aria-label": "The step's formulas with the current numbers" });
+  readouts.table.dataset.control = "readouts";
+  const formulas = h("div", { class: "formulas", "aria-label": "The step's formulas with the current numbers", "data-control": "formulas" });
 
-  section.replaceChildren(
-    h("h2", { id: "pb-title" }, "y = x²: why the learning rate must be small"),
+  container.replaceChildren(
+    h("h2", {}, "y = x²: why the learning rate must be small"),
     h("div", { class: "layout" },
       h("div", { class: "figures" }, figure, rate),
       h("div", { class: "side" },
         h("div", { class: "buttons" }, stepBtn, playBtn, backBtn, resetBtn),
-        status, regime, presets, eta.root, x0.root, speed.root, caption, readouts.table, formulas)));
+        status, regime, presets, eta.root, x0.root, speed.root, hooks.share ?? "", caption, readouts.table, formulas)));
 
   const play = player(() => step(), () => s.speed, (on) => { playBtn.textContent = on ? "Pause" : "Play"; playBtn.setAttribute("aria-pressed", String(on)); });
 
+  function changed(name, v) { s[name] = v; hooks.changed?.(name, v); }
   function guard(f) {
     try { f(); return true; } catch (e) { notify(String(e.message || e)); return false; } finally { update(); }
   }
-  function setEta(v) { s.eta = v; guard(() => core.setEta(v)); }
-  function setStart(v) { play.stop(); if (guard(() => core.setStart(v))) { s.x0 = v; x0.set(v); } }
+  function setEta(v) { eta.set(v); if (guard(() => core.setEta(v))) changed("eta", v); }
+  function setStart(v) {
+    play.stop();
+    if (guard(() => core.setStart(v))) { changed("x0", v); x0.set(v); changed("steps", 0); } else x0.set(s.x0);
+  }
   function step() { const moved = core.step(); update(); return moved; }
+  function reset() { play.stop(); core.reset(); update(); }
+  function runSteps(n) { core.reset(); for (let i = 0; i < n && core.step(); i++); update(); }
 
   function layout() {
     const width = figure.parentElement.clientWidth || 600;
@@ -73,27 +86,26 @@ export function mountParabolaPanel(section, settings, notify) {
     caption.textContent = last ? `The last step, from x_${stepN - 1} to x_${stepN}:` : "The first step, from x₀ to x₁ (press Step):";
     readouts.update({ step: stepN, from, slope, dx, to, eta: etaV });
     formulas.innerHTML = parabolaFormulas({ x: from, slope, dx, next: to, eta: etaV });
-    Object.assign(section.dataset, { step: stepN, x, regime: core.regime(), diverged: String(Boolean(stopped)) });
+    hooks.live({ step: stepN, x, regime: core.regime(), diverged: String(Boolean(stopped)) });
     regime.textContent = `Regime: ${core.regimeText()}.`;
     status.textContent = stopped ?? `Step ${stepN}: x = ${fmt(x)}`;
     status.classList.toggle("bad", Boolean(stopped));
     stepBtn.disabled = Boolean(stopped);
     if (stopped) play.stop();
-    section.dispatchEvent(new CustomEvent(stopped ? "descent-diverge" : "descent-step", { bubbles: true, detail: { step: stepN, x, diverged: stopped } }));
+    if (stepN !== s.steps) changed("steps", stepN);
+    hooks.event(stopped ? "descent-diverge" : "descent-step", { step: stepN, x, ...(stopped ? { reason: stopped } : {}) });
     draw();
   }
 
   let dragging = false;
   const dragTo = (e) => {
     const [px] = canvasPoint(figure, e);
-    const v = Number(core.pixelToX(figure.width, figure.height, window.devicePixelRatio || 1, px).toPrecision(4));
-    setStart(v);
+    setStart(Number(core.pixelToX(figure.width, figure.height, window.devicePixelRatio || 1, px).toPrecision(4)));
   };
   figure.addEventListener("pointerdown", (e) => {
     const [px, py] = canvasPoint(figure, e);
     const [cx, cy] = core.pointToPixel(figure.width, figure.height, window.devicePixelRatio || 1, core.x());
-    const near = Math.hypot(px - cx, py - cy) < 24 * (window.devicePixelRatio || 1);
-    if (!near) return;
+    if (Math.hypot(px - cx, py - cy) > 24 * (window.devicePixelRatio || 1)) return;
     dragging = true;
     figure.setPointerCapture(e.pointerId);
   });
@@ -103,12 +115,19 @@ export function mountParabolaPanel(section, settings, notify) {
     const d = { ArrowLeft: -0.05, ArrowRight: 0.05 }[e.key];
     if (d === undefined) return;
     e.preventDefault();
-    const v = Math.min(s.range, Math.max(-s.range, Number((s.x0 + d).toFixed(4))));
-    setStart(v);
+    setStart(Math.min(s.range, Math.max(-s.range, Number((s.x0 + d).toFixed(4)))));
   });
+
+  function set(name, v) {
+    if (name === "eta") setEta(v);
+    else if (name === "x0") setStart(v);
+    else if (name === "speed") { speed.set(v); s.speed = v; }
+    else if (name === "steps") runSteps(v);
+    else if (name === "range") notify("range can only be set when the widget is created");
+  }
 
   new ResizeObserver(() => { layout(); draw(); }).observe(figure.parentElement);
   layout();
-  update();
-  return { core, step, play, reset: () => resetBtn.click(), section };
+  if (s.steps > 0) runSteps(s.steps); else update();
+  return { core, step, play: play.start, pause: play.stop, reset, set, state: s };
 }

@@ -89,13 +89,13 @@ test("pixels: the trajectory lies where its points map to; the heatmap's colours
   await setNumber(panel, "w₀", -1.8);
   await setNumber(panel, "b₀", -1.2);
   for (let i = 0; i < 5; i++) await panel.getByRole("button", { name: "Step", exact: true }).click();
-  const traj = await page.evaluate(() => Array.from(window.descent.loss.core.trajectory()));
+  const traj = await page.evaluate(() => Array.from(document.getElementById("loss-space").core.trajectory()));
   for (let i = 0; i < traj.length; i += 2) {
     const { x, y } = await mapPixel(page, traj[i], traj[i + 1]);
     const [r, g, b, a] = await pixel(page, "#loss-space canvas.map-path", x, y);
     assert.ok(a > 200 && b > r && b > g, `trajectory point ${i / 2} is drawn at its pixel: rgba ${[r, g, b, a]}`);
   }
-  const [lo, hi] = await page.evaluate(() => Array.from(window.descent.loss.core.mapInfo()));
+  const [lo, hi] = await page.evaluate(() => Array.from(document.getElementById("loss-space").core.mapInfo()));
   for (const [w, b] of [[-1.5, 1.2], [0.3, 0.9], [1.7, 1.6], [-0.4, -1.9], [1.0, -1.0]]) {
     const L = 0.5 * (sigma(w + b) - 0.5) ** 2;
     const { x, y } = await mapPixel(page, w, b);
@@ -104,7 +104,7 @@ test("pixels: the trajectory lies where its points map to; the heatmap's colours
     assert.equal(r, 255, "autumn is red at every loss");
     assert.ok(Math.abs(g - expected) <= 3 && bl <= 2, `L(${w}, ${b}) = ${L}: green ${g} vs ${expected}`);
   }
-  await page.getByLabel("colours").selectOption("viridis");
+  await page.getByLabel("colour map").selectOption("viridis");
   const { x, y } = await mapPixel(page, 1.7, 1.6);
   const [r, g, b] = await pixel(page, "#loss-space canvas.map-base", x, y);
   assert.ok(r > 150 && g > 150 && b < 120, `viridis is yellow near the maximum: ${[r, g, b]}`);
@@ -120,7 +120,7 @@ test("η = 100 from a far start: the panel reports divergence, Reset recovers", 
   const step = panel.getByRole("button", { name: "Step", exact: true });
   for (let i = 0; i < 10 && (await step.isEnabled()); i++) await step.click();
   assert.equal(await panel.getAttribute("data-diverged"), "true");
-  const status = await panel.getByRole("status").innerText();
+  const status = await panel.locator("p.status").innerText();
   assert.match(status, /Diverged/);
   assert.match(status, /η = 100 is too large/);
   assert.equal(await step.isDisabled(), true);

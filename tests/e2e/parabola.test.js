@@ -67,7 +67,7 @@ test("every preset names its regime, and x_t = (1 − 2η)^t·x₀ to 1e-12", as
   await step.click();
   await step.click();
   assert.equal(await panel.getAttribute("data-diverged"), "true");
-  assert.match(await panel.getByRole("status").innerText(), /Stopped/);
+  assert.match(await panel.locator("p.status").innerText(), /Stopped/);
   assert.equal(await step.isDisabled(), true);
   await panel.getByRole("button", { name: "Reset" }).click();
   assert.equal(await panel.getAttribute("data-diverged"), "false");
