@@ -53,6 +53,11 @@ function rangeText(f) {
   return `${f.type === "integer" ? "a whole number" : "a number"} from ${f.min} to ${f.max}`;
 }
 
+function defaultText(name, f) {
+  if (f.default !== null) return String(f.default);
+  return name === "controls" ? "all controls" : "none";
+}
+
 /** Parse one raw string for field `f`: `[value]` or `[undefined, reason]`. */
 function parseValue(f, raw) {
   const text = raw.trim();
@@ -86,7 +91,7 @@ export function parseState(get) {
     state[name] = f.default;
     if (raw === null || raw === undefined) continue;
     const [v, why] = parseValue(f, String(raw));
-    if (why) problems.push(`${name}="${raw}" is not valid: ${f.label} must be ${why}. Using ${f.default ?? "none"}.`);
+    if (why) problems.push(`${name}="${raw}" is not valid: ${f.label} must be ${why}. Using ${defaultText(name, f)}.`);
     else state[name] = v;
   }
   for (const [name, f] of Object.entries(table)) {

@@ -26,6 +26,7 @@ pub fn dist() -> Result<PathBuf> {
         .remove_producers_section(true)
         .generate(&pkg)
         .context("wasm-bindgen could not generate the glue")?;
+    crate::standalone::write(&dist)?;
     Ok(dist)
 }
 

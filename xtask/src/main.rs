@@ -8,6 +8,7 @@
 
 mod build;
 mod server;
+mod standalone;
 mod testing;
 
 use anyhow::{bail, Context, Result};

@@ -1,0 +1,133 @@
+//! `target/dist/descent-standalone.html`: the whole demo in one file that works when opened from
+//! disk (file://), for course systems that take one uploaded file.
+//!
+//! Each ES module keeps its own scope: it is put in a `data:` URL and named in an import map
+//! (`descent/ui.js` → `data:…`), and its relative imports are rewritten to those names, so neither
+//! the wasm-bindgen glue's top-level names nor ours can clash with each other or with the page.
+//! The CSS is inlined by replacing `styles.js`; the wasm bytes sit once, base64, in a
+//! non-executed `<script id="descent-wasm">` that the replaced `wasm-source.js` decodes.
+
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+
+pub fn write(dist: &Path) -> Result<()> {
+    let read = |p: &str| std::fs::read_to_string(dist.join(p)).with_context(|| format!("read {p} in dist"));
+    let css = read("style.css")?;
+    let wasm = std::fs::read(dist.join("pkg/descent_bg.wasm")).context("read the wasm module")?;
+    let mut modules: Vec<(String, String)> = Vec::new();
+    for entry in std::fs::read_dir(dist).context("list dist")? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".js") && !name.starts_with("embed-example") {
+            modules.push((name.clone(), read(&name)?));
+        }
+    }
+    modules.push(("pkg/descent.js".into(), read("pkg/descent.js")?));
+    let mut imports = Vec::new();
+    for (name, source) in &modules {
+        let source = match name.as_str() {
+            "wasm-source.js" => "export function wasmSource() {\n  const s = atob(document.getElementById(\"descent-wasm\").textContent.trim());\n  const bytes = new Uint8Array(s.length);\n  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);\n  return bytes;\n}\n".to_string(),
+            "styles.js" => format!(
+                "export function stylesheet() {{\n  const style = document.createElement(\"style\");\n  style.textContent = {};\n  return style;\n}}\n",
+                json_string(&css)
+            ),
+            _ => rewrite_imports(name, source)?,
+        };
+        imports.push(format!("\"descent/{name}\": \"data:text/javascript;base64,{}\"", base64(source.as_bytes())));
+    }
+    let page = read("index.html")?;
+    let head_links = ["<link rel=\"stylesheet\" href=\"style.css\">", "<script type=\"module\" src=\"main.js\"></script>"];
+    for l in head_links {
+        if !page.contains(l) {
+            bail!("index.html no longer has `{l}`: update the standalone build");
+        }
+    }
+    let inlined = format!(
+        "<style>\n{css}</style>\n<script type=\"application/wasm;base64\" id=\"descent-wasm\">{}</script>\n<script type=\"importmap\">\n{{\"imports\": {{\n{}\n}}}}\n</script>\n<script type=\"module\">import \"descent/main.js\";</script>",
+        base64(&wasm),
+        imports.join(",\n")
+    );
+    let page = page.replace(head_links[0], "").replace(head_links[1], &inlined);
+    std::fs::write(dist.join("descent-standalone.html"), page).context("write descent-standalone.html")?;
+    Ok(())
+}
+
+/// `from "./x.js"` / `import "./x.js"` → `"descent/x.js"`, relative to the module's folder.
+fn rewrite_imports(name: &str, source: &str) -> Result<String> {
+    let dir = name.rsplit_once('/').map_or("", |(d, _)| d);
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(i) = rest.find("\"./") {
+        let before = &rest[..i];
+        let keyword = before.trim_end();
+        let is_import = keyword.ends_with("from") || keyword.ends_with("import") || keyword.ends_with("import(");
+        let end = rest[i + 1..].find('"').map(|e| i + 1 + e).context("unterminated string")?;
+        out.push_str(before);
+        let target = &rest[i + 3..end];
+        if is_import {
+            let path = if dir.is_empty() { target.to_string() } else { format!("{dir}/{target}") };
+            out.push_str(&format!("\"descent/{path}\""));
+        } else {
+            out.push_str(&rest[i..=end]);
+        }
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Standard base64 with padding (RFC 4648).
+pub fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(A[(n >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc4648() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn imports_become_names_in_the_map() {
+        let src = "import init from \"./pkg/descent.js\";\nimport { h } from \"./ui.js\";\nimport \"./descent-demo.js\";\nconst u = new URL(\"./style.css\", import.meta.url);";
+        let out = rewrite_imports("main.js", src).unwrap();
+        assert!(out.contains("from \"descent/pkg/descent.js\""));
+        assert!(out.contains("from \"descent/ui.js\""));
+        assert!(out.contains("import \"descent/descent-demo.js\""));
+        assert!(out.contains("new URL(\"./style.css\""), "a URL string is not an import");
+    }
+}
