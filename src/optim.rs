@@ -11,6 +11,8 @@ pub trait Optimizer: std::fmt::Debug {
     fn update(&mut self, grad_w: f64, grad_b: f64) -> (f64, f64);
     /// The learning rate `η`.
     fn eta(&self) -> f64;
+    /// Use learning rate `η` from now on, keeping any other state.
+    fn set_eta(&mut self, eta: f64);
     /// A copy of this optimizer with its state, to save in a history.
     fn boxed(&self) -> Box<dyn Optimizer>;
 }
@@ -45,6 +47,9 @@ impl Optimizer for Sgd {
     }
     fn eta(&self) -> f64 {
         self.eta
+    }
+    fn set_eta(&mut self, eta: f64) {
+        self.eta = eta;
     }
     fn boxed(&self) -> Box<dyn Optimizer> {
         Box::new(*self)

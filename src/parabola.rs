@@ -4,6 +4,8 @@
 //! Multiplying by a learning rate `η ≪ 1` makes the descent approach it step by step:
 //! `x_{t+1} = x_t − η·2x_t = (1 − 2η)·x_t`, so `x_t = (1 − 2η)^t·x₀`.
 
+use crate::history::History;
+
 /// The curve: `y = x²`.
 pub fn parabola(x: f64) -> f64 {
     x * x
@@ -88,29 +90,57 @@ impl Regime {
     }
 }
 
+/// A point of the descent with the learning rate that will leave it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct State {
+    x: f64,
+    eta: f64,
+}
+
+/// Old points drawn at most (the last `history::WINDOW` are always drawn).
+pub const MAX_OLD_POINTS: usize = 512;
+
 /// Gradient descent on `y = x²` from `x₀`, step by step, stopping when `x` leaves the figure's
-/// range `[−r, r]` or stops being finite.
-#[derive(Clone, Debug, PartialEq)]
+/// range `[−r, r]` or stops being finite. Its history is bounded (see [`History`]).
+#[derive(Clone, Debug)]
 pub struct Descent {
-    xs: Vec<f64>,
+    history: History<State>,
     eta: f64,
     range: f64,
     stopped: Option<f64>,
 }
 
+fn advance(s: &State) -> State {
+    State { x: parabola_step(s.x, s.eta), eta: s.eta }
+}
+
 impl Descent {
     pub fn new(x0: f64, eta: f64, range: f64) -> Descent {
-        Descent { xs: vec![x0], eta, range, stopped: None }
+        Descent { history: History::new(State { x: x0, eta }), eta, range, stopped: None }
     }
-    /// `x₀, x₁, …, x_t`.
-    pub fn xs(&self) -> &[f64] {
-        &self.xs
+    /// `(t, x_t)` to draw: every step of the recent window, older ones thinned.
+    pub fn trail(&self) -> Vec<(usize, f64)> {
+        self.history.trail(MAX_OLD_POINTS).into_iter().map(|(t, s)| (t, s.x)).collect()
+    }
+    /// The `x` of [`Descent::trail`], `x₀ … x_t` when the history is short.
+    pub fn xs(&self) -> Vec<f64> {
+        self.trail().into_iter().map(|(_, x)| x).collect()
+    }
+    pub fn x0(&self) -> f64 {
+        self.history.start().x
     }
     pub fn x(&self) -> f64 {
-        self.xs[self.xs.len() - 1]
+        self.history.current().x
+    }
+    /// The `x` one step before the current one (the current one at step 0).
+    pub fn previous(&self) -> f64 {
+        match self.trail().len() {
+            n if n >= 2 => self.trail()[n - 2].1,
+            _ => self.x(),
+        }
     }
     pub fn step_count(&self) -> usize {
-        self.xs.len() - 1
+        self.history.step()
     }
     pub fn eta(&self) -> f64 {
         self.eta
@@ -128,38 +158,44 @@ impl Descent {
         if self.stopped.is_some() {
             return false;
         }
-        let next = parabola_step(self.x(), self.eta);
-        if !next.is_finite() || next.abs() > self.range {
-            self.stopped = Some(next);
+        let next = advance(self.history.current());
+        if !next.x.is_finite() || next.x.abs() > self.range {
+            self.stopped = Some(next.x);
             return false;
         }
-        self.xs.push(next);
+        self.history.push(next);
         true
     }
-    /// Undo a step (or clear a stop). False at the start.
+    /// Undo a step (or clear a stop). False at the start. η stays as set.
     pub fn step_back(&mut self) -> bool {
         if self.stopped.take().is_some() {
             return true;
         }
-        if self.xs.len() > 1 {
-            self.xs.pop();
-            return true;
-        }
-        false
+        let moved = self.history.back(advance);
+        self.keep_eta();
+        moved
     }
     pub fn reset(&mut self) {
-        self.xs.truncate(1);
+        self.history.reset();
         self.stopped = None;
+        self.keep_eta();
     }
     /// A new learning rate from the current point on.
     pub fn set_eta(&mut self, eta: f64) {
         self.eta = eta;
         self.stopped = None;
+        self.keep_eta();
     }
-    /// `|1 − 2η|^t·|x₀|` for `t = 0 … n−1`: where `|x_t|` must be.
+    fn keep_eta(&mut self) {
+        if self.history.current().eta != self.eta {
+            self.history.current_mut().eta = self.eta;
+            self.history.mark();
+        }
+    }
+    /// `|1 − 2η|^t·|x₀|` for `t = 0 … n−1`: where `|x_t|` must be while η is unchanged.
     pub fn predicted_abs(&self, n: usize) -> Vec<f64> {
         let f = (1.0 - 2.0 * self.eta).abs();
-        let x0 = self.xs[0].abs();
+        let x0 = self.x0().abs();
         (0..n).map(|t| f.powi(t as i32) * x0).collect()
     }
 }

@@ -3,6 +3,7 @@
 //! One step is the article's `Layer.update`: back propagation gives `(g_w, g_b)`, the optimizer
 //! turns them into `(Δw, Δb)`, and the layer applies `w ← w + Δw`, `b ← b + Δb`.
 
+use crate::history::History;
 use crate::landscape::LossSpace;
 use crate::model::{forward_backward, Pass};
 use crate::optim::{Optimizer, Sgd};
@@ -58,87 +59,83 @@ pub struct Readout {
     pub db: f64,
 }
 
+/// A point of the trajectory with the optimizer (and its state) that will leave it.
 #[derive(Clone, Debug)]
-struct Saved {
+struct Point {
     w: f64,
     b: f64,
     opt: Box<dyn Optimizer>,
 }
+
+/// Old points drawn at most (the last `history::WINDOW` are always drawn).
+pub const MAX_OLD_POINTS: usize = 512;
 
 /// A neuron being trained on one sample `(x₀, y*)`, from a start `(w₀, b₀)`.
 #[derive(Clone, Debug)]
 pub struct Trainer {
     space: LossSpace,
-    start: (f64, f64),
-    w: f64,
-    b: f64,
-    opt: Box<dyn Optimizer>,
-    initial_opt: Box<dyn Optimizer>,
-    history: Vec<Saved>,
+    eta: f64,
+    history: History<Point>,
     divergence: Option<Divergence>,
+}
+
+/// One step from `p`: `g = ∇L(w, b)`, `(Δw, Δb) = opt.update(g_w, g_b)`, with the pass and move.
+fn advance(space: &LossSpace, p: &Point) -> (Point, Pass, f64, f64) {
+    let pass = forward_backward(space.x0, p.w, p.b, space.y_star);
+    let mut opt = p.opt.clone();
+    let (dw, db) = opt.update(pass.grad_w, pass.grad_b);
+    (Point { w: p.w + dw, b: p.b + db, opt }, pass, dw, db)
 }
 
 impl Trainer {
     /// A trainer at `(w₀, b₀)` with SGD at learning rate `η`.
     pub fn new(space: LossSpace, w0: f64, b0: f64, eta: f64) -> Trainer {
-        let opt: Box<dyn Optimizer> = Box::new(Sgd { eta });
-        Trainer {
-            space,
-            start: (w0, b0),
-            w: w0,
-            b: b0,
-            initial_opt: opt.clone(),
-            opt,
-            history: Vec::new(),
-            divergence: None,
-        }
+        let start = Point { w: w0, b: b0, opt: Box::new(Sgd { eta }) };
+        Trainer { space, eta, history: History::new(start), divergence: None }
     }
 
     pub fn space(&self) -> &LossSpace {
         &self.space
     }
     pub fn start(&self) -> (f64, f64) {
-        self.start
+        let s = self.history.start();
+        (s.w, s.b)
     }
     pub fn params(&self) -> (f64, f64) {
-        (self.w, self.b)
+        let p = self.history.current();
+        (p.w, p.b)
     }
     pub fn step_count(&self) -> usize {
-        self.history.len()
+        self.history.step()
     }
     pub fn eta(&self) -> f64 {
-        self.opt.eta()
+        self.eta
     }
     pub fn divergence(&self) -> Option<&Divergence> {
         self.divergence.as_ref()
     }
 
-    /// The points visited, from the start to the current point.
-    pub fn trajectory(&self) -> Vec<(f64, f64)> {
-        let mut points: Vec<(f64, f64)> = self.history.iter().map(|s| (s.w, s.b)).collect();
-        points.push((self.w, self.b));
-        points
+    /// The points to draw, `(step, (w, b))`, from the start to the current point: every point of
+    /// the last `history::WINDOW` steps, and older ones thinned to `MAX_OLD_POINTS`.
+    pub fn trail(&self) -> Vec<(usize, (f64, f64))> {
+        self.history.trail(MAX_OLD_POINTS).into_iter().map(|(t, p)| (t, (p.w, p.b))).collect()
     }
 
-    /// The loss at each point of the trajectory.
-    pub fn losses(&self) -> Vec<f64> {
-        self.trajectory().iter().map(|&(w, b)| self.space.loss(w, b)).collect()
+    /// The points of [`Trainer::trail`] without their steps.
+    pub fn trajectory(&self) -> Vec<(f64, f64)> {
+        self.trail().into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// `(step, L)` at each point of [`Trainer::trail`].
+    pub fn losses(&self) -> Vec<(usize, f64)> {
+        self.trail().into_iter().map(|(t, (w, b))| (t, self.space.loss(w, b))).collect()
     }
 
     /// The article's quantities at the current point and the move the next step would make.
     pub fn readout(&self) -> Readout {
-        let pass = forward_backward(self.space.x0, self.w, self.b, self.space.y_star);
-        let (dw, db) = self.opt.boxed().update(pass.grad_w, pass.grad_b);
-        Readout {
-            step: self.step_count(),
-            x: self.space.x0,
-            w: self.w,
-            b: self.b,
-            pass,
-            eta: self.eta(),
-            dw,
-            db,
-        }
+        let p = self.history.current();
+        let (_, pass, dw, db) = advance(&self.space, p);
+        Readout { step: self.step_count(), x: self.space.x0, w: p.w, b: p.b, pass, eta: self.eta, dw, db }
     }
 
     /// One step: `g = ∇L(w, b)`, `(Δw, Δb) = opt.update(g_w, g_b)`, `w ← w + Δw`, `b ← b + Δb`.
@@ -149,10 +146,7 @@ impl Trainer {
         if let Some(d) = &self.divergence {
             return Err(d.clone());
         }
-        let pass = forward_backward(self.space.x0, self.w, self.b, self.space.y_star);
-        let mut opt = self.opt.clone();
-        let (dw, db) = opt.update(pass.grad_w, pass.grad_b);
-        let (w, b) = (self.w + dw, self.b + db);
+        let (next, pass, dw, db) = advance(&self.space, self.history.current());
         let checks = [
             ("y", pass.y),
             ("L", pass.loss),
@@ -160,56 +154,71 @@ impl Trainer {
             ("g_b", pass.grad_b),
             ("Δw", dw),
             ("Δb", db),
-            ("w", w),
-            ("b", b),
+            ("w", next.w),
+            ("b", next.b),
         ];
         let problem = checks
             .iter()
             .find(|(_, v)| !v.is_finite())
             .map(|&(what, value)| Divergence::NonFinite { what, value })
             .or_else(|| {
-                (!(self.space.w.contains(w) && self.space.b.contains(b)))
-                    .then_some(Divergence::LeftSpace { w, b })
+                (!(self.space.w.contains(next.w) && self.space.b.contains(next.b)))
+                    .then_some(Divergence::LeftSpace { w: next.w, b: next.b })
             });
         if let Some(d) = problem {
             self.divergence = Some(d.clone());
             return Err(d);
         }
-        self.history.push(Saved { w: self.w, b: self.b, opt: std::mem::replace(&mut self.opt, opt) });
-        self.w = w;
-        self.b = b;
+        self.history.push(next);
         Ok(())
     }
 
-    /// Undo the last step (or clear a divergence, which moved nothing). Returns false at the start.
+    /// Undo the last step (or clear a divergence, which moved nothing). Returns false at the
+    /// start. The point and the optimizer's state go back; the learning rate stays as set.
     pub fn step_back(&mut self) -> bool {
         if self.divergence.take().is_some() {
             return true;
         }
-        match self.history.pop() {
-            Some(saved) => {
-                self.w = saved.w;
-                self.b = saved.b;
-                self.opt = saved.opt;
-                true
-            }
-            None => false,
-        }
+        let space = self.space;
+        let moved = self.history.back(|p| advance(&space, p).0);
+        self.keep_eta();
+        moved
     }
 
     /// Back to the start, with the optimizer's state as it was at the start.
     pub fn reset(&mut self) {
-        self.w = self.start.0;
-        self.b = self.start.1;
-        self.history.clear();
+        self.history.reset();
         self.divergence = None;
-        self.opt = self.initial_opt.clone();
+        self.keep_eta();
     }
 
     /// Change the learning rate from now on (the history keeps the rates it was made with).
     pub fn set_eta(&mut self, eta: f64) {
-        self.opt = Box::new(Sgd { eta });
-        self.initial_opt = self.opt.clone();
+        self.eta = eta;
         self.divergence = None;
+        self.keep_eta();
     }
+
+    /// Make the optimizer of the current point use the trainer's η, remembering the change.
+    fn keep_eta(&mut self) {
+        if self.history.current().opt.eta() != self.eta {
+            let eta = self.eta;
+            self.history.current_mut().opt.set_eta(eta);
+            self.history.mark();
+        }
+    }
+}
+
+/// The core step loop without history or drawing: `n` SGD steps from `(w, b)` at rate `η`,
+/// `w ← w − η·∂L/∂w`, `b ← b − η·∂L/∂b`. Used to measure raw speed, natively and in wasm.
+pub fn run_sgd(space: &LossSpace, w: f64, b: f64, eta: f64, n: u64) -> (f64, f64) {
+    let mut opt = Sgd { eta };
+    let (mut w, mut b) = (w, b);
+    for _ in 0..n {
+        let pass = forward_backward(space.x0, w, b, space.y_star);
+        let (dw, db) = opt.update(pass.grad_w, pass.grad_b);
+        w += dw;
+        b += db;
+    }
+    (w, b)
 }

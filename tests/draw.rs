@@ -125,12 +125,12 @@ fn the_parabola_arrows_end_where_the_steps_land() {
 
 #[test]
 fn step_chart_ranges() {
-    let values = [0.1, 0.05, 0.01];
+    let values = [(0.0, 0.1), (1.0, 0.05), (2.0, 0.01)];
     let lin = StepChart { name: "L", values: &values, log: false, guide: None };
     assert_eq!(lin.y_range(), (0.0, 0.1 * 1.05));
     let log = StepChart { name: "L", values: &values, log: true, guide: None };
     assert_eq!(log.y_range(), (-2.0, -1.0));
-    let zeros = [1.0, 0.0, 0.0];
+    let zeros = [(0.0, 1.0), (1.0, 0.0), (2.0, 0.0)];
     let log0 = StepChart { name: "|x|", values: &zeros, log: true, guide: None };
     assert_eq!(log0.y_range(), (0.0, 1.0), "zeros sit on the floor of a log chart");
     let mut svg = String::new();

@@ -236,6 +236,30 @@ fn non_finite_inputs_are_reported_not_propagated() {
 }
 
 #[test]
+fn step_back_is_exact_after_many_steps_and_an_eta_change() {
+    // Beyond the exact window of the history, Step back replays from checkpoints.
+    let mut t = Trainer::new(LossSpace::default(), -1.9, 1.3, 0.5);
+    let mut seen = vec![t.params()];
+    for k in 0..3000 {
+        if k == 1500 {
+            t.set_eta(2.0);
+        }
+        t.step().unwrap();
+        seen.push(t.params());
+    }
+    for k in (0..3000).rev() {
+        assert!(t.step_back());
+        assert_eq!(t.params(), seen[k], "step {k}");
+        assert_eq!(t.eta(), 2.0, "the learning rate stays as set");
+    }
+    // Stepping forward again uses the current η (2.0) from the start.
+    let mut u = Trainer::new(LossSpace::default(), -1.9, 1.3, 2.0);
+    t.step().unwrap();
+    u.step().unwrap();
+    assert_eq!(t.params(), u.params());
+}
+
+#[test]
 fn interval_validation() {
     assert!(Interval::new(-2.0, 2.0).is_ok());
     assert!(Interval::new(2.0, -2.0).is_err());

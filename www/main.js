@@ -29,4 +29,5 @@ function build() {
 
 addEventListener("hashchange", () => { if (!document.querySelector("descent-demo")?.hash || location.hash !== document.querySelector("descent-demo").hash) build(); });
 await build();
+performance.mark("descent-ready");
 document.documentElement.dataset.ready = "true";

@@ -10,12 +10,12 @@ pub const MARGINS: Margins = Margins { top: 10.0, right: 14.0, bottom: 40.0, lef
 pub struct StepChart<'a> {
     /// The axis name of the quantity.
     pub name: &'a str,
-    /// The value after each step, from step 0.
-    pub values: &'a [f64],
+    /// `(step, value)` in order of steps (steps may skip, as in a thinned history).
+    pub values: &'a [(f64, f64)],
     /// Log scale (base 10) instead of linear.
     pub log: bool,
-    /// A guide drawn dashed under the values, same length or longer.
-    pub guide: Option<&'a [f64]>,
+    /// A guide `(step, value)` drawn dashed under the values.
+    pub guide: Option<&'a [(f64, f64)]>,
 }
 
 /// Values below this share of the largest are drawn at the floor of a log chart.
@@ -25,7 +25,7 @@ impl StepChart<'_> {
     /// The y range drawn: `[0, 1.05·max]` linear, or powers of ten around the values in log
     /// (as `log10` values), never empty.
     pub fn y_range(&self) -> (f64, f64) {
-        let finite = || self.values.iter().chain(self.guide.unwrap_or(&[])).copied().filter(|v| v.is_finite());
+        let finite = || self.values.iter().chain(self.guide.unwrap_or(&[])).map(|p| p.1).filter(|v| v.is_finite());
         let max = finite().fold(0.0f64, |a, v| a.max(v.abs()));
         if self.log {
             let floor = (max * LOG_FLOOR).max(f64::MIN_POSITIVE);
@@ -49,8 +49,8 @@ impl StepChart<'_> {
         let l = Layout::new(width, height, dpr, MARGINS);
         let root = backend.into_drawing_area();
         root.fill(&WHITE).map_err(err)?;
-        let steps = self.values.len().max(self.guide.map_or(0, <[f64]>::len));
-        let xmax = (steps.saturating_sub(1)).max(10) as f64;
+        let last = |v: &[(f64, f64)]| v.last().map_or(0.0, |p| p.0);
+        let xmax = last(self.values).max(self.guide.map_or(0.0, last)).max(10.0);
         let (lo, hi) = self.y_range();
         let mut chart = l.builder(&root).build_cartesian_2d(0f64..xmax, lo..hi).map_err(err)?;
         let log = self.log;
@@ -73,11 +73,10 @@ impl StepChart<'_> {
             .map_err(err)?;
         if let Some(g) = self.guide {
             let style = ShapeStyle::from(&RGBColor(200, 80, 40)).stroke_width(l.px(1.5));
-            let pts: Vec<(f64, f64)> = g.iter().enumerate().filter(|(_, v)| v.is_finite()).map(|(t, &v)| (t as f64, self.y(v, lo))).collect();
+            let pts: Vec<(f64, f64)> = g.iter().filter(|p| p.1.is_finite()).map(|&(t, v)| (t, self.y(v, lo))).collect();
             chart.draw_series(DashedLineSeries::new(pts, l.px(5.0), l.px(4.0), style)).map_err(err)?;
         }
-        let pts: Vec<(f64, f64)> =
-            self.values.iter().enumerate().filter(|(_, v)| v.is_finite()).map(|(t, &v)| (t as f64, self.y(v, lo))).collect();
+        let pts: Vec<(f64, f64)> = self.values.iter().filter(|p| p.1.is_finite()).map(|&(t, v)| (t, self.y(v, lo))).collect();
         let style = ShapeStyle::from(&PATH).stroke_width(l.px(2.0));
         chart.draw_series(LineSeries::new(pts.iter().copied(), style)).map_err(err)?;
         if pts.len() <= 60 {

@@ -5,6 +5,9 @@ use super::{arrow_elements, err, label, DrawResult, Layout, Margins, ARROW, PATH
 use crate::parabola::{parabola, parabola_slope};
 use plotters::prelude::*;
 
+/// Steps drawn as arrows (the most recent).
+pub const MAX_ARROWS: usize = 30;
+
 pub const MARGINS: Margins = Margins { top: 12.0, right: 16.0, bottom: 44.0, left: 52.0 };
 
 /// The figure's geometry: `x ∈ [−r, r]`, `y ∈ [−0.08·r², 1.08·r²]`.
@@ -74,7 +77,8 @@ impl ParabolaView {
         let plot = l.plot;
         let area = root.clone().shrink((plot.x0 as u32, plot.y0 as u32), (plot.width() as u32, plot.height() as u32));
         let local = |(a, b): (i32, i32)| (a - plot.x0, b - plot.y0);
-        let visible: Vec<f64> = xs.iter().copied().take_while(|x| x.is_finite()).collect();
+        // The last steps only: older arrows would be too faint to see.
+        let visible: Vec<f64> = xs[xs.len().saturating_sub(MAX_ARROWS + 1)..].iter().copied().take_while(|x| x.is_finite()).collect();
         let steps = visible.len().saturating_sub(1);
         for (k, pair) in visible.windows(2).enumerate() {
             let age = steps - 1 - k;

@@ -133,8 +133,10 @@ impl LossPanel {
         Float64Array::from(&flat[..])
     }
 
+    /// The loss at each point of `trajectory()`.
     pub fn losses(&self) -> Float64Array {
-        Float64Array::from(&self.trainer.losses()[..])
+        let l: Vec<f64> = self.trainer.losses().into_iter().map(|(_, l)| l).collect();
+        Float64Array::from(&l[..])
     }
 
     /// `[min, max, number of contour levels]` of the map last drawn.
@@ -203,7 +205,7 @@ impl LossPanel {
     /// The loss over steps, linear or log.
     #[wasm_bindgen(js_name = drawLossChart)]
     pub fn draw_loss_chart(&self, canvas: &HtmlCanvasElement, dpr: f64, log: bool) -> Result<(), JsError> {
-        let losses = self.trainer.losses();
+        let losses: Vec<(f64, f64)> = self.trainer.losses().into_iter().map(|(t, l)| (t as f64, l)).collect();
         let chart = StepChart { name: "loss L", values: &losses, log, guide: None };
         drawn(chart.draw(backend(canvas)?, canvas.width(), canvas.height(), dpr))
     }

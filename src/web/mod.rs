@@ -49,6 +49,31 @@ pub fn parabola_step(x: f64, eta: f64) -> f64 {
     parabola::parabola_step(x, eta)
 }
 
+/// `n` SGD steps on `L = ½(σ(x·w + b) − y*)²` from `(w, b)`, no history, no drawing: `[w, b]`.
+/// The benchmark's measure of raw speed.
+#[wasm_bindgen(js_name = sgdRun)]
+pub fn sgd_run(x: f64, y_star: f64, w: f64, b: f64, eta: f64, n: f64) -> Float64Array {
+    let space = crate::landscape::LossSpace { x0: x, y_star, ..Default::default() };
+    let (w, b) = crate::train::run_sgd(&space, w, b, eta, n.max(0.0) as u64);
+    Float64Array::from(&[w, b][..])
+}
+
+/// The loss space's heatmap as RGBA bytes, `cols × rows` pixels over `[lo, hi]²`, in the colour
+/// map `cmap` (`autumn` or `viridis`).
+#[wasm_bindgen(js_name = lossHeatmap)]
+#[allow(clippy::too_many_arguments)]
+pub fn loss_heatmap(x0: f64, y_star: f64, lo: f64, hi: f64, cols: u32, rows: u32, cmap: &str) -> Result<Vec<u8>, JsError> {
+    let r = crate::landscape::Interval::new(lo, hi).map_err(|e| JsError::new(&e))?;
+    let map = crate::colormap::ColorMap::from_name(cmap).ok_or_else(|| JsError::new("unknown colour map: use autumn or viridis"))?;
+    if cols == 0 || rows == 0 || cols as u64 * rows as u64 > 16_000_000 {
+        return Err(JsError::new("the heatmap must have from 1 to 16 million pixels"));
+    }
+    let space = crate::landscape::LossSpace { x0, y_star, w: r, b: r };
+    let mut out = Vec::new();
+    space.grid(cols as usize, rows as usize).heatmap_rgba(map, &mut out);
+    Ok(out)
+}
+
 /// A fresh random seed (32 bits) from the browser's crypto source.
 #[wasm_bindgen(js_name = randomSeed)]
 pub fn random_seed() -> Result<u32, JsError> {

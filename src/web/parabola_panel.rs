@@ -51,13 +51,12 @@ impl ParabolaPanel {
     /// step just taken (`x_{t−1} → x_t`, `last = 1`), or at `t = 0` the first step to come
     /// (`x₀ → x₁`, `last = 0`).
     pub fn readout(&self) -> Float64Array {
-        let xs = self.descent.xs();
         let t = self.descent.step_count();
         let eta = self.descent.eta();
-        let (from, last) = if t >= 1 { (xs[t - 1], 1.0) } else { (xs[0], 0.0) };
+        let (from, last) = if t >= 1 { (self.descent.previous(), 1.0) } else { (self.descent.x(), 0.0) };
         let slope = parabola_slope(from);
         let dx = -eta * slope;
-        let to = if t >= 1 { xs[t] } else { from + dx };
+        let to = if t >= 1 { self.descent.x() } else { from + dx };
         Float64Array::from(&[t as f64, from, slope, dx, to, eta, last][..])
     }
 
@@ -66,8 +65,9 @@ impl ParabolaPanel {
         self.descent.x()
     }
 
+    /// `x₀ … x_t` (older steps thinned after many steps).
     pub fn xs(&self) -> Float64Array {
-        Float64Array::from(self.descent.xs())
+        Float64Array::from(&self.descent.xs()[..])
     }
 
     /// The regime's short name (`smooth`, `bounce`, …).
@@ -94,14 +94,17 @@ impl ParabolaPanel {
 
     pub fn draw(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsError> {
         let view = ParabolaView::new(canvas.width(), canvas.height(), dpr, self.descent.range());
-        drawn(view.draw(backend(canvas)?, self.descent.xs()))
+        drawn(view.draw(backend(canvas)?, &self.descent.xs()))
     }
 
     /// `|x_t|` on a log scale with the predicted `|1 − 2η|^t·|x₀|` dashed.
     #[wasm_bindgen(js_name = drawRate)]
     pub fn draw_rate(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsError> {
-        let abs: Vec<f64> = self.descent.xs().iter().map(|x| x.abs()).collect();
-        let guide = self.descent.predicted_abs(abs.len().max(11));
+        let abs: Vec<(f64, f64)> = self.descent.trail().into_iter().map(|(t, x)| (t as f64, x.abs())).collect();
+        let n = (self.descent.step_count() + 1).max(11);
+        let every = n.div_ceil(400);
+        let guide: Vec<(f64, f64)> =
+            self.descent.predicted_abs(n).into_iter().enumerate().step_by(every).map(|(t, v)| (t as f64, v)).collect();
         let chart = StepChart { name: "|x_t|", values: &abs, log: true, guide: Some(&guide) };
         drawn(chart.draw(backend(canvas)?, canvas.width(), canvas.height(), dpr))
     }

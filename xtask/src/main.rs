@@ -6,6 +6,7 @@
 //! - `cargo xtask test`: native tests, wasm tests in headless Chromium, end-to-end browser tests.
 //! - `cargo xtask wasm-test-runner FILE …`: the runner cargo calls for the wasm target (internal).
 
+mod bench;
 mod build;
 mod server;
 mod standalone;
@@ -43,6 +44,7 @@ fn run() -> Result<()> {
             Ok(())
         }
         "test" => testing::all(),
+        "bench" => bench::run(),
         "wasm-test-runner" => {
             let mut runner_args = vec![std::ffi::OsString::from("wasm-bindgen-test-runner")];
             runner_args.extend(rest.into_iter().map(Into::into));
@@ -50,7 +52,7 @@ fn run() -> Result<()> {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve [--port N]  build and serve the demo (default port 8000)\n  dist              write the static site to target/dist/\n  test              run every test (native, wasm in Chromium, end to end)"
+                "usage: cargo xtask <command>\n\n  serve [--port N]  build and serve the demo (default port 8000)\n  dist              write the static site to target/dist/\n  test              run every test (native, wasm in Chromium, end to end)\n  bench             measure size, speed and memory in headless Chromium"
             );
             if cmd.is_empty() || cmd == "help" || cmd == "--help" {
                 Ok(())

@@ -56,10 +56,7 @@ pub fn all() -> Result<()> {
     println!("== end-to-end tests in headless Chromium");
     let dist = crate::build::dist()?;
     let e2e = root.join("tests/e2e");
-    if !e2e.join("node_modules/playwright-core").exists() {
-        println!("installing the e2e test's npm packages (npm ci in tests/e2e)");
-        run(Command::new("npm").current_dir(&e2e).args(["ci", "--no-audit", "--no-fund"]))?;
-    }
+    npm_ci_if_needed(&root)?;
     let server = crate::server::Server::start(dist.clone(), 0)?;
     run(Command::new("node")
         .current_dir(&e2e)
@@ -69,6 +66,16 @@ pub fn all() -> Result<()> {
         .env("CHROMIUM", &chromium)
         .env("DESCENT_REFERENCE", root.join("../shared/reference/seed.json")))?;
     println!("== all tests passed");
+    Ok(())
+}
+
+/// `npm ci` in tests/e2e when its packages are not installed yet.
+pub fn npm_ci_if_needed(root: &Path) -> Result<()> {
+    let e2e = root.join("tests/e2e");
+    if !e2e.join("node_modules/playwright-core").exists() {
+        println!("installing the browser tests' npm packages (npm ci in tests/e2e)");
+        run(Command::new("npm").current_dir(&e2e).args(["ci", "--no-audit", "--no-fund"]))?;
+    }
     Ok(())
 }
 
@@ -87,7 +94,7 @@ fn run(cmd: &mut Command) -> Result<()> {
 }
 
 /// The path of a program, from `$ENV` or `PATH`, or an error naming the Debian package.
-fn need(program: &str, package: &str, env: &str) -> Result<PathBuf> {
+pub fn need(program: &str, package: &str, env: &str) -> Result<PathBuf> {
     if let Some(p) = std::env::var_os(env) {
         return Ok(PathBuf::from(p));
     }

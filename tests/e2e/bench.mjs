@@ -1,0 +1,184 @@
+// The benchmark's browser half, run by `cargo xtask bench`: drives headless Chromium against the
+// served release build and prints one JSON object of measurements. Times are medians and p95s
+// over many runs taken in this one run; nothing here asserts a time.
+import { chromium } from "playwright-core";
+import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ARGS } from "./helpers-args.js";
+
+const BASE = process.env.DESCENT_URL;
+const DIST = process.env.DESCENT_DIST;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: [...ARGS, "--enable-precise-memory-info"] });
+const out = {};
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p95: q(0.95), n: s.length };
+};
+async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
+  const context = await browser.newContext({ deviceScaleFactor: dpr, viewport: { width, height: 1000 } });
+  const p = await context.newPage();
+  await p.goto(new URL(url, BASE).href);
+  await p.waitForSelector("html[data-ready=true]");
+  return { p, context };
+}
+
+// Payload: every file the page loads, raw and gzip -9.
+{
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const files = [];
+  p.on("response", async (r) => { if (r.url().startsWith(BASE)) files.push(r); });
+  await p.goto(new URL("/", BASE).href);
+  await p.waitForSelector("html[data-ready=true]");
+  const rows = [];
+  for (const r of files) {
+    const body = await r.body();
+    rows.push({ file: new URL(r.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  }
+  const single = readFileSync(path.join(DIST, "descent-standalone.html"));
+  out.payload = {
+    files: rows,
+    total: { raw: rows.reduce((a, r) => a + r.raw, 0), gzip: rows.reduce((a, r) => a + r.gzip, 0) },
+    single: { raw: single.length, gzip: gzipSync(single, { level: 9 }).length },
+  };
+  await context.close();
+}
+
+// First full frame: navigation start → both panels built and drawn, cold, 5 loads.
+{
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const { p, context } = await page();
+    times.push(await p.evaluate(() => performance.getEntriesByName("descent-ready")[0].startTime));
+    await context.close();
+  }
+  out.firstFrame = stats(times);
+}
+
+// Step + redraw on each panel (≥ 200 steps), and memory after 5 s of Play.
+{
+  const { p, context } = await page();
+  out.step = await p.evaluate(async () => {
+    const time = (el, n) => {
+      const t = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        el.step();
+        t.push(performance.now() - t0);
+        if (el.dataset.diverged === "true") el.reset();
+      }
+      return t;
+    };
+    const loss = document.getElementById("loss-space");
+    const parabola = document.getElementById("parabola");
+    parabola.setAttribute("eta", "0.1");
+    time(loss, 20); time(parabola, 20);
+    loss.reset(); parabola.reset();
+    return { loss: time(loss, 250), parabola: time(parabola, 250) };
+  });
+  out.step = { lossSpace: stats(out.step.loss), parabola: stats(out.step.parabola) };
+  out.play = await p.evaluate(async () => {
+    const el = document.getElementById("loss-space");
+    el.setAttribute("speed", "60");
+    el.setAttribute("eta", "0.01");
+    el.reset();
+    const frames = [];
+    let last = performance.now();
+    let run = true;
+    const tick = (t) => { frames.push(t - last); last = t; if (run) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    el.play();
+    await new Promise((r) => setTimeout(r, 5000));
+    run = false;
+    el.pause();
+    const dts = frames.slice(1);
+    const total = dts.reduce((a, b) => a + b, 0);
+    return {
+      fps: (dts.length / total) * 1000,
+      frames: dts.length,
+      over16_7ms: dts.filter((d) => d > 16.7).length,
+      over20ms: dts.filter((d) => d > 20).length,
+      steps: Number(el.dataset.step),
+      jsHeapMB: performance.memory.usedJSHeapSize / 2 ** 20,
+    };
+  });
+  await context.close();
+}
+
+// Full recompute + redraw of a 600×600 CSS px loss map at DPR 1 and 2; the grid in wasm vs JS;
+// SGD throughput; memory over 10⁶ steps.
+for (const dpr of [1, 2]) {
+  const { p, context } = await page("/", { dpr });
+  const r = await p.evaluate(async (dpr) => {
+    const api = await import("/pkg/descent.js");
+    const canvas = document.createElement("canvas");
+    canvas.width = 600 * dpr;
+    canvas.height = 600 * dpr;
+    document.body.append(canvas);
+    const panel = new api.LossPanel(1, 0.5, -2, 2, -1.5, -1.5, 0.1);
+    const t = [];
+    for (let i = 0; i < 30; i++) {
+      panel.setColormap(i % 2 ? "autumn" : "viridis");
+      const t0 = performance.now();
+      panel.drawMap(canvas, dpr);
+      t.push(performance.now() - t0);
+    }
+    return t;
+  }, dpr);
+  out[`recompute_dpr${dpr}`] = stats(r);
+  if (dpr === 1) {
+    const more = await p.evaluate(async () => {
+      const api = await import("/pkg/descent.js");
+      const wasm = await api.default();
+      const N = 600;
+      // Plain JS: the same grid, the same autumn colour map, one exp per pixel.
+      const jsGrid = () => {
+        const out = new Uint8ClampedArray(4 * N * N);
+        const L = new Float64Array(N * N);
+        let min = Infinity, max = -Infinity;
+        for (let r = 0; r < N; r++) {
+          const b = -2 + ((N - 1 - r) * 4) / (N - 1);
+          for (let c = 0; c < N; c++) {
+            const w = -2 + (c * 4) / (N - 1);
+            const y = 1 / (1 + Math.exp(-(w + b)));
+            const l = 0.5 * (y - 0.5) ** 2;
+            L[r * N + c] = l;
+            if (l < min) min = l;
+            if (l > max) max = l;
+          }
+        }
+        const k = 1 / (max - min);
+        for (let i = 0; i < N * N; i++) {
+          out[4 * i] = 255; out[4 * i + 1] = Math.round((L[i] - min) * k * 255); out[4 * i + 2] = 0; out[4 * i + 3] = 255;
+        }
+        return out;
+      };
+      const wasmGrid = () => api.lossHeatmap(1, 0.5, -2, 2, N, N, "autumn");
+      const a = wasmGrid(), b = jsGrid();
+      let diff = 0;
+      for (let i = 0; i < a.length; i++) diff = Math.max(diff, Math.abs(a[i] - b[i]));
+      const time = (f) => { const t = []; for (let i = 0; i < 20; i++) { const t0 = performance.now(); f(); t.push(performance.now() - t0); } t.sort((x, y) => x - y); return t[10]; };
+      time(wasmGrid); time(jsGrid);
+      const grid = { wasmMs: time(wasmGrid), jsMs: time(jsGrid), maxByteDifference: diff };
+      const n = 2e6;
+      api.sgdRun(1, 0.5, -2, -2, 0.1, 1e5);
+      const t0 = performance.now();
+      api.sgdRun(1, 0.5, -2, -2, 0.1, n);
+      const sgdPerSecond = n / ((performance.now() - t0) / 1000);
+      const panel = new api.LossPanel(1, 0.5, -2, 2, -1.5, -1.5, 0.1);
+      for (let i = 0; i < 2000; i++) panel.step();
+      const wasmBefore = wasm.memory.buffer.byteLength;
+      const heapBefore = performance.memory.usedJSHeapSize;
+      let t1 = performance.now();
+      for (let i = 0; i < 1e6; i++) panel.step();
+      t1 = performance.now() - t1;
+      return { grid, sgdPerSecond, memory: { steps: 1e6, wasmBytesBefore: wasmBefore, wasmBytesAfter: wasm.memory.buffer.byteLength, jsHeapBefore: heapBefore, jsHeapAfter: performance.memory.usedJSHeapSize, panelStepsPerSecond: 1e6 / (t1 / 1000) } };
+    });
+    Object.assign(out, more);
+  }
+  await context.close();
+}
+await browser.close();
+console.log(JSON.stringify(out));

@@ -1,0 +1,137 @@
+//! `cargo xtask bench`: size, speed and memory of the release build in headless Chromium, with the
+//! core's step loop timed natively (benches/sgd_native.rs) in the same run for the wasm/native
+//! ratio. Prints a table with
+//! each budget's PASS/FAIL (the command does not fail on them) and writes
+//! `target/bench/results.json` and `target/bench/table.md`.
+
+use anyhow::{Context, Result};
+use serde_json::{json, Value};
+use std::process::Command;
+
+pub fn run() -> Result<()> {
+    let root = crate::root();
+    let chromium = crate::testing::need("chromium", "chromium", "CHROMIUM")?;
+    crate::testing::need("node", "nodejs", "NODE")?;
+    crate::testing::npm_ci_if_needed(&root)?;
+
+    // The native step loop first, with nothing else running.
+    let native = native_sgd_per_second(&root)?;
+    let dist = crate::build::dist()?;
+    let server = crate::server::Server::start(dist.clone(), 0)?;
+    println!("measuring in headless Chromium (about a minute)…");
+    let output = Command::new("node")
+        .current_dir(root.join("tests/e2e"))
+        .arg("bench.mjs")
+        .env("DESCENT_URL", server.url())
+        .env("DESCENT_DIST", &dist)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .context("run node bench.mjs")?;
+    if !output.status.success() {
+        anyhow::bail!("the browser benchmark failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let mut r: Value = serde_json::from_slice(&output.stdout).context("read the benchmark's JSON")?;
+    r["native"] = json!({ "sgdPerSecond": native });
+    r["machine"] = json!(machine());
+    let table = table(&r);
+    println!("{table}");
+    let dir = root.join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join("results.json"), serde_json::to_string_pretty(&r)?)?;
+    std::fs::write(dir.join("table.md"), &table)?;
+    println!("written to target/bench/results.json and target/bench/table.md");
+    Ok(())
+}
+
+/// SGD steps a second natively: `cargo bench --bench sgd_native` (release profile, as the wasm).
+fn native_sgd_per_second(root: &std::path::Path) -> Result<f64> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .current_dir(root)
+        .args(["bench", "-q", "-p", "descent", "--bench", "sgd_native"])
+        .output()
+        .context("run cargo bench")?;
+    if !out.status.success() {
+        anyhow::bail!("cargo bench failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let v: Value = serde_json::from_slice(&out.stdout).context("read sgd_native's JSON")?;
+    Ok(f(&v["sgdPerSecond"]))
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    let chromium = Command::new("chromium").arg("--version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
+    format!("{cpu}, {cores} cores; {chromium}")
+}
+
+fn f(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok { "PASS" } else { "FAIL" }
+}
+
+/// The results as a markdown table, each figure beside its budget.
+pub fn table(r: &Value) -> String {
+    let kb = |b: f64| format!("{:.1} KB", b / 1000.0);
+    let ms = |s: &Value| format!("{:.2} ms (p95 {:.2})", f(&s["median"]), f(&s["p95"]));
+    let mut rows: Vec<[String; 3]> = Vec::new();
+    let mut row = |what: &str, figure: String, budget: String| rows.push([what.into(), figure, budget]);
+    if let Some(files) = r["payload"]["files"].as_array() {
+        for file in files {
+            row(&format!("payload {}", file["file"].as_str().unwrap_or("?")), format!("{} raw, {} gzip", kb(f(&file["raw"])), kb(f(&file["gzip"]))), String::new());
+        }
+    }
+    let gz = f(&r["payload"]["total"]["gzip"]);
+    row("payload, whole page", format!("{} raw, {} gzip", kb(f(&r["payload"]["total"]["raw"])), kb(gz)), format!("≤ 90 KB gzip: {}", verdict(gz <= 90_000.0)));
+    row("single file", format!("{} raw, {} gzip", kb(f(&r["payload"]["single"]["raw"])), kb(f(&r["payload"]["single"]["gzip"]))), String::new());
+    let ff = f(&r["firstFrame"]["median"]);
+    row("first full frame (5 cold loads)", ms(&r["firstFrame"]), format!("≤ 150 ms: {}", verdict(ff <= 150.0)));
+    for (key, name) in [("lossSpace", "step + redraw, loss space"), ("parabola", "step + redraw, y = x²")] {
+        let m = f(&r["step"][key]["median"]);
+        row(name, ms(&r["step"][key]), format!("≤ 2 ms median: {}", verdict(m <= 2.0)));
+    }
+    for dpr in [1, 2] {
+        let s = &r[format!("recompute_dpr{dpr}")];
+        let budget = if dpr == 2 { format!("≤ 16 ms median: {}", verdict(f(&s["median"]) <= 16.0)) } else { String::new() };
+        row(&format!("recompute + redraw 600×600 map, DPR {dpr}"), ms(s), budget);
+    }
+    let p = &r["play"];
+    row(
+        "Play (5 s, speed 60)",
+        format!("{:.1} fps, {} frames > 16.7 ms, {} > 20 ms", f(&p["fps"]), p["over16_7ms"], p["over20ms"]),
+        format!("≥ 59 fps, no long frames: {}", verdict(f(&p["fps"]) >= 59.0 && f(&p["over20ms"]) == 0.0)),
+    );
+    row("JS heap after 5 s of Play", format!("{:.1} MB", f(&p["jsHeapMB"])), format!("≤ 8 MB: {}", verdict(f(&p["jsHeapMB"]) <= 8.0)));
+    let g = &r["grid"];
+    let grid_ratio = f(&g["jsMs"]) / f(&g["wasmMs"]);
+    row(
+        "600×600 loss grid + colours: wasm vs plain JS",
+        format!("{:.2} ms vs {:.2} ms: {:.2}× (max byte difference {})", f(&g["wasmMs"]), f(&g["jsMs"]), grid_ratio, g["maxByteDifference"]),
+        format!("≥ 2×: {}", verdict(grid_ratio >= 2.0)),
+    );
+    let (wasm, native) = (f(&r["sgdPerSecond"]), f(&r["native"]["sgdPerSecond"]));
+    row(
+        "SGD steps a second, no drawing: wasm vs native",
+        format!("{:.1} M/s vs {:.1} M/s: {:.2}×", wasm / 1e6, native / 1e6, wasm / native),
+        format!("≥ 0.5×: {}", verdict(wasm / native >= 0.5)),
+    );
+    let m = &r["memory"];
+    let growth = f(&m["wasmBytesAfter"]) - f(&m["wasmBytesBefore"]);
+    let heap = f(&m["jsHeapAfter"]) - f(&m["jsHeapBefore"]);
+    row(
+        "memory growth over 10⁶ panel steps",
+        format!("wasm {:.0} KiB ({:.1} → {:.1} MiB), JS heap {:+.0} KiB; {:.2} M steps/s", growth / 1024.0, f(&m["wasmBytesBefore"]) / 1048576.0, f(&m["wasmBytesAfter"]) / 1048576.0, heap / 1024.0, f(&m["panelStepsPerSecond"]) / 1e6),
+        format!("≤ 1 MiB: {}", verdict(growth <= 1048576.0 && heap <= 1048576.0)),
+    );
+    let mut s = format!("Machine: {}\n\n| measure | figure | budget |\n|---|---|---|\n", r["machine"].as_str().unwrap_or("?"));
+    for [a, b, c] in rows {
+        s.push_str(&format!("| {a} | {b} | {c} |\n"));
+    }
+    s
+}
