@@ -48,6 +48,16 @@ impl ColorMap {
         }
     }
 
+    /// The map at 256 evenly spaced points, as RGBA: entry `k` is `rgb(k/255)`.
+    pub fn table(self) -> [[u8; 4]; 256] {
+        let mut t = [[0, 0, 0, 255]; 256];
+        for (k, e) in t.iter_mut().enumerate() {
+            let [r, g, b] = self.rgb(k as f64 / 255.0);
+            *e = [r, g, b, 255];
+        }
+        t
+    }
+
     /// The colour at `t`, clamped to `[0, 1]` (NaN maps to 0).
     pub fn rgb(self, t: f64) -> [u8; 3] {
         let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };

@@ -113,42 +113,110 @@ impl Grid {
         }
     }
 
-    /// Contour lines of level `level` by marching squares: segments between points given in
-    /// grid coordinates `(col, row)` (fractional), interpolated linearly along cell edges.
-    pub fn contour_segments(&self, level: f64) -> Vec<[(f64, f64); 2]> {
-        let mut segments = Vec::new();
-        if self.cols < 2 || self.rows < 2 {
-            return segments;
+    /// Contour lines of level `level`; see [`Grid::contours`].
+    pub fn contour_lines(&self, level: f64) -> Vec<Vec<(f64, f64)>> {
+        self.contours(&[level]).pop().unwrap_or_default()
+    }
+
+    /// Contour lines at each of `levels` by marching squares: for each level, polylines of points
+    /// in grid coordinates `(col, row)` (fractional), each crossing interpolated linearly along
+    /// its cell edge (always from the edge's first corner, so neighbouring cells agree).
+    /// Segments of neighbouring cells are joined through the edge they share, so a line is one
+    /// polyline (cheap to draw) rather than one piece a cell.
+    pub fn contours(&self, levels: &[f64]) -> Vec<Vec<Vec<(f64, f64)>>> {
+        let (cols, rows) = (self.cols, self.rows);
+        if cols < 2 || rows < 2 {
+            return levels.iter().map(|_| Vec::new()).collect();
         }
-        for r in 0..self.rows - 1 {
-            for c in 0..self.cols - 1 {
-                // Corners clockwise from top-left, each with its grid position.
-                let corners = [
-                    ((c as f64, r as f64), self.at(c, r)),
-                    (((c + 1) as f64, r as f64), self.at(c + 1, r)),
-                    (((c + 1) as f64, (r + 1) as f64), self.at(c + 1, r + 1)),
-                    ((c as f64, (r + 1) as f64), self.at(c, r + 1)),
-                ];
-                let mut crossings: Vec<(f64, f64)> = Vec::with_capacity(4);
-                for k in 0..4 {
-                    let (p, a) = corners[k];
-                    let (q, bv) = corners[(k + 1) % 4];
-                    if (a < level) != (bv < level) {
-                        let t = (level - a) / (bv - a);
-                        crossings.push((p.0 + t * (q.0 - p.0), p.1 + t * (q.1 - p.1)));
-                    }
-                }
-                match crossings.len() {
-                    2 => segments.push([crossings[0], crossings[1]]),
-                    4 => {
-                        segments.push([crossings[0], crossings[1]]);
-                        segments.push([crossings[2], crossings[3]]);
-                    }
-                    _ => {}
-                }
+        // Each cell's lowest and highest corner: a level crosses the cell iff lo < level ≤ hi.
+        let mut range = Vec::with_capacity((cols - 1) * (rows - 1));
+        for r in 0..rows - 1 {
+            for c in 0..cols - 1 {
+                let v = [self.at(c, r), self.at(c + 1, r), self.at(c + 1, r + 1), self.at(c, r + 1)];
+                range.push(v.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| (lo.min(x), hi.max(x))));
             }
         }
-        segments
+        // Edge keys: 2·(r·cols + c) for the edge (c, r)–(c+1, r), +1 for (c, r)–(c, r+1).
+        const NONE: u32 = u32::MAX;
+        let mut by_edge = vec![[NONE; 2]; 2 * cols * rows];
+        let mut segments: Vec<[usize; 2]> = Vec::new();
+        let mut out = Vec::with_capacity(levels.len());
+        for &level in levels {
+            let crossing = |key: usize| -> Option<(f64, f64)> {
+                let (cell, vertical) = (key / 2, key % 2 == 1);
+                let (c, r) = (cell % cols, cell / cols);
+                let (c2, r2) = if vertical { (c, r + 1) } else { (c + 1, r) };
+                let (a, b) = (self.at(c, r), self.at(c2, r2));
+                if (a < level) == (b < level) {
+                    return None;
+                }
+                let t = (level - a) / (b - a);
+                Some(if vertical { (c as f64, r as f64 + t) } else { (c as f64 + t, r as f64) })
+            };
+            segments.clear();
+            for (i, &(lo, hi)) in range.iter().enumerate() {
+                if !(lo < level && level <= hi) {
+                    continue;
+                }
+                let (c, r) = (i % (cols - 1), i / (cols - 1));
+                let edges = [2 * (r * cols + c), 2 * (r * cols + c + 1) + 1, 2 * ((r + 1) * cols + c), 2 * (r * cols + c) + 1];
+                let mut hit = [0usize; 4];
+                let mut n = 0;
+                for e in edges {
+                    if crossing(e).is_some() {
+                        hit[n] = e;
+                        n += 1;
+                    }
+                }
+                if n >= 2 {
+                    segments.push([hit[0], hit[1]]);
+                }
+                if n == 4 {
+                    segments.push([hit[2], hit[3]]);
+                }
+            }
+            for (i, s) in segments.iter().enumerate() {
+                for &e in s {
+                    let slot = &mut by_edge[e];
+                    if slot[0] == NONE {
+                        slot[0] = i as u32;
+                    } else {
+                        slot[1] = i as u32;
+                    }
+                }
+            }
+            let mut used = vec![false; segments.len()];
+            let mut lines = Vec::new();
+            for first in 0..segments.len() {
+                if used[first] {
+                    continue;
+                }
+                used[first] = true;
+                let mut keys: std::collections::VecDeque<usize> = segments[first].iter().copied().collect();
+                for forward in [true, false] {
+                    loop {
+                        let end = if forward { keys[keys.len() - 1] } else { keys[0] };
+                        let next = by_edge[end].iter().map(|&j| j as usize).find(|&j| j != NONE as usize && !used[j]);
+                        let Some(j) = next else { break };
+                        used[j] = true;
+                        let other = if segments[j][0] == end { segments[j][1] } else { segments[j][0] };
+                        if forward {
+                            keys.push_back(other);
+                        } else {
+                            keys.push_front(other);
+                        }
+                    }
+                }
+                lines.push(keys.into_iter().filter_map(crossing).collect());
+            }
+            for s in &segments {
+                for &e in s {
+                    by_edge[e] = [NONE; 2];
+                }
+            }
+            out.push(lines);
+        }
+        out
     }
 }
 

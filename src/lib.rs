@@ -5,6 +5,7 @@
 //! ([`draw`]); the `web` module (wasm32 only) is the thin wasm-bindgen layer.
 
 pub mod colormap;
+pub mod heatmap;
 pub mod history;
 pub mod landscape;
 pub mod loss;

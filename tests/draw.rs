@@ -11,14 +11,15 @@ use descent::landscape::{Interval, LossSpace};
 use descent::train::Trainer;
 use plotters::prelude::*;
 
-fn svg_map(view: &MapView, map: ColorMap) -> (String, Option<descent::draw::Rect>) {
+fn svg_map(view: &MapView, map: ColorMap) -> (String, Vec<(descent::draw::Rect, usize)>) {
     let mut svg = String::new();
-    let mut put = None;
-    let grid = view.heatmap_grid();
+    let mut put = Vec::new();
+    let (mut scratch, mut rgba) = (Vec::new(), Vec::new());
+    let range = view.heatmap(map, &mut scratch, &mut rgba);
     let contours = view.contours();
     {
         let backend = SVGBackend::with_string(&mut svg, (view.layout.width, view.layout.height));
-        view.draw_base(backend, map, (grid.min, grid.max), &contours, |r| put = Some(r)).expect("draws");
+        view.draw_base(backend, map, range, &contours, &rgba, |r, bytes| put.push((r, bytes.len()))).expect("draws");
     }
     (svg, put)
 }
@@ -45,9 +46,23 @@ fn the_default_map_has_the_articles_30_contour_levels_spaced_1_256() {
     for pair in contours.windows(2) {
         assert!((pair[1].level - pair[0].level - 1.0 / 256.0).abs() < 1e-15);
     }
-    assert!(contours.iter().skip(1).all(|c| !c.segments.is_empty()), "every level but the minimum has a line");
+    assert!(contours.iter().skip(1).all(|c| !c.lines.is_empty()), "every level but the minimum has a line");
+    // This loss depends on w + b only: each level is one or two straight lines w + b = const,
+    // joined into single polylines that cross the whole map.
+    for c in contours.iter().skip(1) {
+        assert!(c.lines.len() <= 2, "level {}: {} polylines", c.level, c.lines.len());
+        for line in &c.lines {
+            assert!(line.len() > 20);
+            let z: Vec<f64> = line.iter().map(|(w, b)| w + b).collect();
+            let spread = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max) - z.iter().cloned().fold(f64::INFINITY, f64::min);
+            assert!(spread < 1e-3, "a level line of this loss keeps w + b constant");
+        }
+    }
     let (svg, put) = svg_map(&view, ColorMap::Autumn);
-    assert_eq!(put, Some(view.plot()), "the heatmap is put into the plotting area");
+    let p = view.plot();
+    assert_eq!(put[0], (p, 4 * (p.width() * p.height()) as usize), "the heatmap is put into the plotting area");
+    assert_eq!(put.len(), 2, "and the colour bar beside it");
+    assert_eq!(put[1].0.y0, p.y0);
     let labels = texts(&svg);
     for label in ["w", "b", "-2", "2", "0", "loss L", "0.116", "0.000"] {
         assert!(labels.iter().any(|t| t == label), "the SVG has the label {label}: {labels:?}");
@@ -87,6 +102,34 @@ fn the_heatmap_follows_the_loss() {
     assert_eq!(&rgba[0..4], &[255, 0, 0, 255], "autumn: red at the minimum");
     let last = 4 * (grid.rows - 1) * grid.cols;
     assert!(rgba[last + 1] > 250, "autumn: yellow at the maximum");
+}
+
+#[test]
+fn the_f32_heatmap_kernel_matches_the_exact_loss() {
+    for space in [LossSpace::default(), LossSpace { x0: -2.3, y_star: 0.9, w: Interval::new(-7.0, 3.0).unwrap(), b: Interval::new(-7.0, 3.0).unwrap() }] {
+        let (cols, rows) = (203, 97);
+        let mut values = Vec::new();
+        let (min, max) = descent::heatmap::losses(&space, cols, rows, &mut values);
+        let exact = space.grid(cols, rows);
+        // Absolute error against the loss range (what a colour step is a 255th of): the f32
+        // difference y − y* loses relative precision near the valley, not absolute.
+        for (v, e) in values.iter().zip(&exact.values) {
+            assert!(((*v as f64) - e).abs() <= 1e-6 * exact.max, "{v} vs {e}");
+        }
+        assert!(((min as f64) - exact.min).abs() < 1e-8 && ((max as f64) - exact.max).abs() <= 1e-6 * exact.max);
+        let mut rgba = Vec::new();
+        descent::heatmap::colour(&values, min, max, ColorMap::Viridis, &mut rgba);
+        let mut exact_rgba = Vec::new();
+        exact.heatmap_rgba(ColorMap::Viridis, &mut exact_rgba);
+        let worst = rgba.iter().zip(&exact_rgba).map(|(a, b)| (*a as i32 - *b as i32).abs()).max().unwrap();
+        // The table holds the map at 256 points; viridis moves up to ~3 a channel between them.
+        assert!(worst <= 2, "colours within two steps of the exact f64 path: {worst}");
+    }
+    for i in -870..=880 {
+        let x = i as f32 * 0.1;
+        let (a, e) = (descent::heatmap::expf(x) as f64, (x as f64).exp());
+        assert!((a - e).abs() <= 3e-7 * e, "expf({x}) = {a} vs {e}");
+    }
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use super::{arrow_elements, err, label, DrawResult, Layout, Margins, Rect, ARROW, PATH, TEXT};
 use crate::colormap::ColorMap;
+use crate::heatmap;
 use crate::landscape::{contour_levels, level_step, Grid, LossSpace};
 use plotters::prelude::*;
 
@@ -20,10 +21,10 @@ pub struct MapView {
     pub space: LossSpace,
 }
 
-/// The contour lines of one level, as `(w, b)` segments.
+/// The contour lines of one level, as `(w, b)` polylines.
 pub struct Contour {
     pub level: f64,
-    pub segments: Vec<[(f64, f64); 2]>,
+    pub lines: Vec<Vec<(f64, f64)>>,
 }
 
 impl MapView {
@@ -78,24 +79,36 @@ impl MapView {
         let to_wb = |(c, r): (f64, f64)| {
             (sw.lo + c / (n - 1) as f64 * sw.span(), sb.hi - r / (n - 1) as f64 * sb.span())
         };
-        contour_levels(grid.min, grid.max, step)
+        let levels = contour_levels(grid.min, grid.max, step);
+        let lines = grid.contours(&levels);
+        levels
             .into_iter()
-            .map(|level| Contour {
-                level,
-                segments: grid.contour_segments(level).into_iter().map(|[a, b]| [to_wb(a), to_wb(b)]).collect(),
-            })
+            .zip(lines)
+            .map(|(level, lines)| Contour { level, lines: lines.into_iter().map(|l| l.into_iter().map(to_wb).collect()).collect() })
             .collect()
     }
 
-    /// The base layer: background, axes with ticks, the heatmap (put by `put_heatmap` into the
-    /// plotting area), contour lines and the colour bar for losses from `lo` to `hi`.
+    /// The heatmap for this view's plotting area: RGBA bytes into `out` (with `scratch` for the
+    /// losses), returning the loss range `(min, max)`. See [`crate::heatmap`].
+    pub fn heatmap(&self, map: ColorMap, scratch: &mut Vec<f32>, out: &mut Vec<u8>) -> (f64, f64) {
+        let p = self.plot();
+        let (min, max) = heatmap::heatmap(&self.space, p.width().max(1) as usize, p.height().max(1) as usize, map, scratch, out);
+        (min as f64, max as f64)
+    }
+
+    /// The base layer: background, axes with ticks, the heatmap `rgba` (one pixel a device pixel
+    /// of the plotting area), contour lines and the colour bar for losses from `lo` to `hi`.
+    /// Pixel images go through `put_image(rect, rgba)` (one `putImageData` on a canvas), since a
+    /// rectangle a pixel through the drawing API would be far too slow.
+    #[allow(clippy::too_many_arguments)]
     pub fn draw_base<DB: DrawingBackend>(
         &self,
         backend: DB,
         map: ColorMap,
         (lo, hi): (f64, f64),
         contours: &[Contour],
-        put_heatmap: impl FnOnce(Rect),
+        rgba: &[u8],
+        mut put_image: impl FnMut(Rect, &[u8]),
     ) -> DrawResult {
         let l = &self.layout;
         let root = backend.into_drawing_area();
@@ -117,14 +130,14 @@ impl MapView {
             .set_all_tick_mark_size(l.px(5.0) as i32)
             .draw()
             .map_err(err)?;
-        put_heatmap(self.plot());
+        put_image(self.plot(), rgba);
         let line = ShapeStyle::from(&RGBColor(40, 40, 40).mix(0.55)).stroke_width(l.px(1.0));
         for c in contours {
             chart
-                .draw_series(c.segments.iter().map(|s| PathElement::new(vec![s[0], s[1]], line)))
+                .draw_series(c.lines.iter().map(|l| PathElement::new(l.clone(), line)))
                 .map_err(err)?;
         }
-        self.draw_colour_bar(&root, map, lo, hi)
+        self.draw_colour_bar(&root, map, lo, hi, put_image)
     }
 
     fn draw_colour_bar<DB: DrawingBackend>(
@@ -133,18 +146,21 @@ impl MapView {
         map: ColorMap,
         lo: f64,
         hi: f64,
+        mut put_image: impl FnMut(Rect, &[u8]),
     ) -> DrawResult {
         let l = &self.layout;
         let p = self.plot();
         let x0 = p.x1 + l.px(14.0) as i32;
         let x1 = x0 + l.px(14.0) as i32;
         let h = p.height().max(1);
+        let mut bar = Vec::with_capacity(4 * (x1 - x0) as usize * h as usize);
         for y in 0..h {
-            let t = 1.0 - (y as f64 + 0.5) / h as f64;
-            let [r, g, b] = map.rgb(t);
-            root.draw(&Rectangle::new([(x0, p.y0 + y), (x1, p.y0 + y + 1)], RGBColor(r, g, b).filled()))
-                .map_err(err)?;
+            let [r, g, b] = map.rgb(1.0 - (y as f64 + 0.5) / h as f64);
+            for _ in x0..x1 {
+                bar.extend_from_slice(&[r, g, b, 255]);
+            }
         }
+        put_image(Rect { x0, y0: p.y0, x1, y1: p.y0 + h }, &bar);
         root.draw(&Rectangle::new([(x0, p.y0), (x1, p.y1)], ShapeStyle::from(&TEXT).stroke_width(l.px(1.0))))
             .map_err(err)?;
         let font = l.font(12.0);

@@ -81,7 +81,7 @@ pub fn draw<DB: DrawingBackend>(
     let line = ShapeStyle::from(&RGBColor(40, 40, 40).mix(0.5)).stroke_width(px(1.0));
     for c in contours {
         chart
-            .draw_series(c.segments.iter().map(|s| PathElement::new(vec![(s[0].0, c.level, s[0].1), (s[1].0, c.level, s[1].1)], line)))
+            .draw_series(c.lines.iter().map(|l| PathElement::new(l.iter().map(|&(w, b)| (w, c.level, b)).collect::<Vec<_>>(), line)))
             .map_err(err)?;
     }
     let pts: Vec<(f64, f64, f64)> = trajectory.iter().map(|&(w, b)| (w, space.loss(w, b), b)).collect();

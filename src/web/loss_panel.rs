@@ -27,6 +27,7 @@ pub struct LossPanel {
     trainer: Trainer,
     map: ColorMap,
     cache: Option<Cache>,
+    scratch: Vec<f32>,
 }
 
 fn space(x0: f64, y_star: f64, lo: f64, hi: f64) -> Result<LossSpace, JsError> {
@@ -57,7 +58,7 @@ impl LossPanel {
         let space = space(x0, y_star, lo, hi)?;
         start_in(&space, w0, b0)?;
         let eta = finite("η", eta, 0.0, 1e3)?;
-        Ok(LossPanel { trainer: Trainer::new(space, w0, b0, eta), map: ColorMap::Autumn, cache: None })
+        Ok(LossPanel { trainer: Trainer::new(space, w0, b0, eta), map: ColorMap::Autumn, cache: None, scratch: Vec::new() })
     }
 
     /// The start for `seed`, uniform in the loss space: `[w₀, b₀]`.
@@ -155,17 +156,20 @@ impl LossPanel {
         let view = MapView::new(canvas.width(), canvas.height(), dpr, *self.trainer.space());
         let fresh = matches!(&self.cache, Some(c) if c.view == view && c.map == self.map);
         if !fresh {
-            let grid = view.heatmap_grid();
-            let mut rgba = Vec::new();
-            grid.heatmap_rgba(self.map, &mut rgba);
-            self.cache = Some(Cache { view, map: self.map, rgba, range: (grid.min, grid.max), contours: view.contours() });
+            let mut scratch = std::mem::take(&mut self.scratch);
+            let mut rgba = self.cache.take().map(|c| c.rgba).unwrap_or_default();
+            let range = view.heatmap(self.map, &mut scratch, &mut rgba);
+            self.scratch = scratch;
+            self.cache = Some(Cache { view, map: self.map, rgba, range, contours: view.contours() });
         }
         let Some(cache) = &self.cache else { return Ok(()) };
         let ctx = context(canvas)?;
         let mut put = Ok(());
-        let result = view.draw_base(backend(canvas)?, cache.map, cache.range, &cache.contours, |rect| {
-            put = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&cache.rgba), rect.width() as u32, rect.height() as u32)
-                .and_then(|img| ctx.put_image_data(&img, rect.x0 as f64, rect.y0 as f64));
+        let result = view.draw_base(backend(canvas)?, cache.map, cache.range, &cache.contours, &cache.rgba, |rect, rgba| {
+            if put.is_ok() {
+                put = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), rect.width() as u32, rect.height() as u32)
+                    .and_then(|img| ctx.put_image_data(&img, rect.x0 as f64, rect.y0 as f64));
+            }
         });
         put.map_err(|e| JsError::new(&format!("could not put the heatmap: {e:?}")))?;
         drawn(result)

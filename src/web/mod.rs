@@ -70,7 +70,7 @@ pub fn loss_heatmap(x0: f64, y_star: f64, lo: f64, hi: f64, cols: u32, rows: u32
     }
     let space = crate::landscape::LossSpace { x0, y_star, w: r, b: r };
     let mut out = Vec::new();
-    space.grid(cols as usize, rows as usize).heatmap_rgba(map, &mut out);
+    crate::heatmap::heatmap(&space, cols as usize, rows as usize, map, &mut Vec::new(), &mut out);
     Ok(out)
 }
 

@@ -1,0 +1,128 @@
+//! The heatmap kernel: the loss at every pixel in `f32`, then one colour-table lookup a pixel.
+//!
+//! The picture needs 8 bits a channel, so `f32` is ample (its relative error, ~1e-7, is far below
+//! one colour step, 1/255). `exp` is the Cephes single-precision polynomial (range reduction
+//! `e^x = 2^k·e^r`, `|r| ≤ ½ ln 2`, degree-5 polynomial; relative error ~2e-7), written once for
+//! four lanes of wasm `simd128` and once for plain `f32`, with the same operations in the same
+//! order, so both give the same bits. The exact `f64` loss stays in [`crate::landscape`].
+
+use crate::colormap::ColorMap;
+use crate::landscape::LossSpace;
+
+const LOG2E: f32 = std::f32::consts::LOG2_E;
+const C1: f32 = 0.693_359_4;
+const C2: f32 = -2.121_944_4e-4;
+const P: [f32; 6] = [1.987_569_1e-4, 1.398_199_9e-3, 8.333_452e-3, 4.166_579_6e-2, 1.666_666_5e-1, 5.000_000_1e-1];
+const LO: f32 = -87.0;
+const HI: f32 = 88.0;
+
+/// `e^x` in `f32` (Cephes `expf`), clamped to `[−87, 88]` so it never overflows.
+#[inline(always)]
+pub fn expf(x: f32) -> f32 {
+    let x = if x < LO { LO } else if x > HI { HI } else { x };
+    let fx = (x * LOG2E + 0.5).floor();
+    let r = x - fx * C1 - fx * C2;
+    let z = r * r;
+    let p = ((((P[0] * r + P[1]) * r + P[2]) * r + P[3]) * r + P[4]) * r + P[5];
+    let y = p * z + r + 1.0;
+    y * f32::from_bits(((fx as i32 + 127) << 23) as u32)
+}
+
+/// The loss `½(σ(x₀·w + b) − y*)²` in `f32` at `cols × rows` samples (as
+/// [`LossSpace::grid`]: `w` from `w.lo` to `w.hi` along a row, `b` from `b.hi` down), into
+/// `out`; returns `(min, max)`.
+pub fn losses(space: &LossSpace, cols: usize, rows: usize, out: &mut Vec<f32>) -> (f32, f32) {
+    out.clear();
+    out.resize(cols * rows, 0.0);
+    let ws: Vec<f32> = (0..cols).map(|c| (space.x0 * space.w.sample(c, cols)) as f32).collect();
+    let ys = space.y_star as f32;
+    let (mut min, mut max) = (f32::INFINITY, f32::NEG_INFINITY);
+    for (r, row) in out.chunks_exact_mut(cols.max(1)).enumerate() {
+        let b = space.b.sample(rows - 1 - r, rows) as f32;
+        let (lo, hi) = row_losses(&ws, b, ys, row);
+        min = min.min(lo);
+        max = max.max(hi);
+    }
+    (min, max)
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[inline(always)]
+fn row_losses(xw: &[f32], b: f32, ys: f32, row: &mut [f32]) -> (f32, f32) {
+    let (mut min, mut max) = (f32::INFINITY, f32::NEG_INFINITY);
+    for (l, &a) in row.iter_mut().zip(xw) {
+        let y = 1.0 / (1.0 + expf(-(a + b)));
+        let d = y - ys;
+        *l = 0.5 * (d * d);
+        min = min.min(*l);
+        max = max.max(*l);
+    }
+    (min, max)
+}
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn row_losses(xw: &[f32], b: f32, ys: f32, row: &mut [f32]) -> (f32, f32) {
+    use core::arch::wasm32::*;
+    let (bv, ysv, half, one) = (f32x4_splat(b), f32x4_splat(ys), f32x4_splat(0.5), f32x4_splat(1.0));
+    let (mut minv, mut maxv) = (f32x4_splat(f32::INFINITY), f32x4_splat(f32::NEG_INFINITY));
+    let n4 = row.len() / 4 * 4;
+    for (chunk, a) in row[..n4].chunks_exact_mut(4).zip(xw.chunks_exact(4)) {
+        // SAFETY: both chunks hold exactly four f32 (16 bytes); wasm loads and stores need no
+        // alignment.
+        let z = f32x4_add(unsafe { v128_load(a.as_ptr() as *const v128) }, bv);
+        let e = expf4(f32x4_neg(z));
+        let y = f32x4_div(one, f32x4_add(one, e));
+        let d = f32x4_sub(y, ysv);
+        let l = f32x4_mul(half, f32x4_mul(d, d));
+        minv = f32x4_min(minv, l);
+        maxv = f32x4_max(maxv, l);
+        unsafe { v128_store(chunk.as_mut_ptr() as *mut v128, l) };
+    }
+    let mut min = f32x4_extract_lane::<0>(minv).min(f32x4_extract_lane::<1>(minv)).min(f32x4_extract_lane::<2>(minv)).min(f32x4_extract_lane::<3>(minv));
+    let mut max = f32x4_extract_lane::<0>(maxv).max(f32x4_extract_lane::<1>(maxv)).max(f32x4_extract_lane::<2>(maxv)).max(f32x4_extract_lane::<3>(maxv));
+    for (l, &a) in row[n4..].iter_mut().zip(&xw[n4..]) {
+        let y = 1.0 / (1.0 + expf(-(a + b)));
+        let d = y - ys;
+        *l = 0.5 * (d * d);
+        min = min.min(*l);
+        max = max.max(*l);
+    }
+    (min, max)
+}
+
+/// [`expf`] on four lanes.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn expf4(x: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
+    use core::arch::wasm32::*;
+    let x = f32x4_pmin(f32x4_pmax(x, f32x4_splat(LO)), f32x4_splat(HI));
+    let fx = f32x4_floor(f32x4_add(f32x4_mul(x, f32x4_splat(LOG2E)), f32x4_splat(0.5)));
+    let r = f32x4_sub(f32x4_sub(x, f32x4_mul(fx, f32x4_splat(C1))), f32x4_mul(fx, f32x4_splat(C2)));
+    let z = f32x4_mul(r, r);
+    let step = |p: v128, c: f32| f32x4_add(f32x4_mul(p, r), f32x4_splat(c));
+    let p = step(step(step(step(step(f32x4_splat(P[0]), P[1]), P[2]), P[3]), P[4]), P[5]);
+    let y = f32x4_add(f32x4_add(f32x4_mul(p, z), r), f32x4_splat(1.0));
+    let pow2 = i32x4_shl(i32x4_add(i32x4_trunc_sat_f32x4(fx), i32x4_splat(127)), 23);
+    f32x4_mul(y, pow2)
+}
+
+/// Colour `values` from `min` (colour 0) to `max` (colour 255) through `map`'s 256-entry table,
+/// as RGBA bytes into `out`.
+pub fn colour(values: &[f32], min: f32, max: f32, map: ColorMap, out: &mut Vec<u8>) {
+    let table = map.table().map(u32::from_le_bytes);
+    out.clear();
+    out.resize(4 * values.len(), 0);
+    let scale = if max > min { 255.0 / (max - min) } else { 0.0 };
+    for (px, &v) in out.chunks_exact_mut(4).zip(values) {
+        let k = (((v - min) * scale + 0.5) as usize).min(255);
+        px.copy_from_slice(&table[k].to_le_bytes());
+    }
+}
+
+/// The heatmap of `space` at `cols × rows` pixels: RGBA bytes into `out`, returning the loss range.
+pub fn heatmap(space: &LossSpace, cols: usize, rows: usize, map: ColorMap, scratch: &mut Vec<f32>, out: &mut Vec<u8>) -> (f32, f32) {
+    let (min, max) = losses(space, cols, rows, scratch);
+    colour(scratch, min, max, map, out);
+    (min, max)
+}
