@@ -4,22 +4,27 @@
 
 use descent::colormap::ColorMap;
 use descent::draw::chart::StepChart;
-use descent::draw::map::MapView;
+use descent::draw::map::{Layer, MapView};
 use descent::draw::parabola::ParabolaView;
 use descent::draw::surface::{self, Angle};
 use descent::landscape::{Interval, LossSpace};
 use descent::train::Trainer;
 use plotters::prelude::*;
 
-fn svg_map(view: &MapView, map: ColorMap) -> (String, Vec<(descent::draw::Rect, usize)>) {
+fn svg_map(view: &MapView, map: ColorMap) -> (String, Vec<(descent::draw::Rect, Option<usize>)>) {
     let mut svg = String::new();
     let mut put = Vec::new();
     let (mut scratch, mut rgba) = (Vec::new(), Vec::new());
     let range = view.heatmap(map, &mut scratch, &mut rgba);
+    let (cols, rows) = view.heatmap_size();
+    assert_eq!(rgba.len(), 4 * cols * rows);
     let contours = view.contours();
     {
         let backend = SVGBackend::with_string(&mut svg, (view.layout.width, view.layout.height));
-        view.draw_base(backend, map, range, &contours, &rgba, |r, bytes| put.push((r, bytes.len()))).expect("draws");
+        view.draw_base(backend, map, range, &contours, |r, layer| {
+            put.push((r, match layer { Layer::Heatmap => None, Layer::Pixels(p) => Some(p.len()) }))
+        })
+        .expect("draws");
     }
     (svg, put)
 }
@@ -60,9 +65,10 @@ fn the_default_map_has_the_articles_30_contour_levels_spaced_1_256() {
     }
     let (svg, put) = svg_map(&view, ColorMap::Autumn);
     let p = view.plot();
-    assert_eq!(put[0], (p, 4 * (p.width() * p.height()) as usize), "the heatmap is put into the plotting area");
+    assert_eq!(put[0], (p, None), "the heatmap is stretched over the plotting area");
     assert_eq!(put.len(), 2, "and the colour bar beside it");
     assert_eq!(put[1].0.y0, p.y0);
+    assert_eq!(put[1].1, Some(4 * (put[1].0.width() * put[1].0.height()) as usize));
     let labels = texts(&svg);
     for label in ["w", "b", "-2", "2", "0", "loss L", "0.116", "0.000"] {
         assert!(labels.iter().any(|t| t == label), "the SVG has the label {label}: {labels:?}");

@@ -26,6 +26,10 @@ export function mountLossPanel(container, state, hooks) {
   const notify = hooks.notify;
 
   const base = h("canvas", { class: "map-base", role: "img", "aria-label": "Loss space heatmap with contour lines; axes w and b" });
+  // A CPU-backed context for the heatmap layer: putImageData into it is a copy, where a
+  // GPU-backed one uploads a texture (13 ms for 900×900 px in software GL). It is drawn only when
+  // the map is recomputed.
+  base.getContext("2d", { willReadFrequently: true });
   const path = h("canvas", { class: "map-path", role: "img", "aria-label": "Trajectory on the loss space. Click or tap to set the start (w₀, b₀)." });
   const stack = h("div", { class: "stack" }, base, path);
   const surface = h("canvas", { class: "surface", tabindex: 0, role: "img", hidden: true, "aria-label": "3-D loss surface. Drag or use the arrow keys to turn it." });

@@ -21,6 +21,14 @@ pub struct MapView {
     pub space: LossSpace,
 }
 
+/// An image for the caller to put on the base layer.
+pub enum Layer<'a> {
+    /// The heatmap ([`MapView::heatmap`]), stretched over the plotting area.
+    Heatmap,
+    /// These RGBA pixels, one a device pixel of the rectangle.
+    Pixels(&'a [u8]),
+}
+
 /// The contour lines of one level, as `(w, b)` polylines.
 pub struct Contour {
     pub level: f64,
@@ -88,27 +96,34 @@ impl MapView {
             .collect()
     }
 
-    /// The heatmap for this view's plotting area: RGBA bytes into `out` (with `scratch` for the
-    /// losses), returning the loss range `(min, max)`. See [`crate::heatmap`].
-    pub fn heatmap(&self, map: ColorMap, scratch: &mut Vec<f32>, out: &mut Vec<u8>) -> (f64, f64) {
+    /// The size of the heatmap image: one value a CSS pixel of the plotting area. The loss is
+    /// smooth, so the image is stretched over the device pixels; lines and text stay at device
+    /// resolution.
+    pub fn heatmap_size(&self) -> (usize, usize) {
         let p = self.plot();
-        let (min, max) = heatmap::heatmap(&self.space, p.width().max(1) as usize, p.height().max(1) as usize, map, scratch, out);
+        let d = self.layout.dpr.max(1.0);
+        (((p.width() as f64 / d).round() as usize).max(2), ((p.height() as f64 / d).round() as usize).max(2))
+    }
+
+    /// The heatmap image ([`MapView::heatmap_size`]): RGBA bytes into `out` (with `scratch` for
+    /// the losses), returning the loss range `(min, max)`. See [`crate::heatmap`].
+    pub fn heatmap(&self, map: ColorMap, scratch: &mut Vec<f32>, out: &mut Vec<u8>) -> (f64, f64) {
+        let (cols, rows) = self.heatmap_size();
+        let (min, max) = heatmap::heatmap(&self.space, cols, rows, map, scratch, out);
         (min as f64, max as f64)
     }
 
-    /// The base layer: background, axes with ticks, the heatmap `rgba` (one pixel a device pixel
-    /// of the plotting area), contour lines and the colour bar for losses from `lo` to `hi`.
-    /// Pixel images go through `put_image(rect, rgba)` (one `putImageData` on a canvas), since a
-    /// rectangle a pixel through the drawing API would be far too slow.
-    #[allow(clippy::too_many_arguments)]
+    /// The base layer: background, axes with ticks, the heatmap, contour lines and the colour bar
+    /// for losses from `lo` to `hi`. Pixel images go through `put_image(rect, layer)` (on a canvas
+    /// one `putImageData` or `drawImage`), since a rectangle a pixel through the drawing API would
+    /// be far too slow: [`Layer::Heatmap`] is the caller's cached image, stretched over `rect`.
     pub fn draw_base<DB: DrawingBackend>(
         &self,
         backend: DB,
         map: ColorMap,
         (lo, hi): (f64, f64),
         contours: &[Contour],
-        rgba: &[u8],
-        mut put_image: impl FnMut(Rect, &[u8]),
+        mut put_image: impl FnMut(Rect, Layer),
     ) -> DrawResult {
         let l = &self.layout;
         let root = backend.into_drawing_area();
@@ -130,7 +145,7 @@ impl MapView {
             .set_all_tick_mark_size(l.px(5.0) as i32)
             .draw()
             .map_err(err)?;
-        put_image(self.plot(), rgba);
+        put_image(self.plot(), Layer::Heatmap);
         let line = ShapeStyle::from(&RGBColor(40, 40, 40).mix(0.55)).stroke_width(l.px(1.0));
         for c in contours {
             chart
@@ -146,7 +161,7 @@ impl MapView {
         map: ColorMap,
         lo: f64,
         hi: f64,
-        mut put_image: impl FnMut(Rect, &[u8]),
+        mut put_image: impl FnMut(Rect, Layer),
     ) -> DrawResult {
         let l = &self.layout;
         let p = self.plot();
@@ -160,7 +175,7 @@ impl MapView {
                 bar.extend_from_slice(&[r, g, b, 255]);
             }
         }
-        put_image(Rect { x0, y0: p.y0, x1, y1: p.y0 + h }, &bar);
+        put_image(Rect { x0, y0: p.y0, x1, y1: p.y0 + h }, Layer::Pixels(&bar));
         root.draw(&Rectangle::new([(x0, p.y0), (x1, p.y1)], ShapeStyle::from(&TEXT).stroke_width(l.px(1.0))))
             .map_err(err)?;
         let font = l.font(12.0);

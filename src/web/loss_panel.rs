@@ -3,21 +3,22 @@
 use super::{backend, context, drawn, finite};
 use crate::colormap::ColorMap;
 use crate::draw::chart::StepChart;
-use crate::draw::map::{Contour, MapView};
+use crate::draw::map::{Contour, Layer, MapView};
 use crate::draw::surface::{self, Angle};
 use crate::landscape::{Interval, LossSpace};
 use crate::seed::start_from_seed;
 use crate::train::Trainer;
 use js_sys::Float64Array;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::Clamped;
+use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{HtmlCanvasElement, ImageData};
 
 /// The heatmap and contours for one geometry, kept until the space, colour map or size change.
 struct Cache {
     view: MapView,
     map: ColorMap,
-    rgba: Vec<u8>,
+    /// The heatmap at one pixel a CSS pixel, stretched onto the map by `drawImage`.
+    image: HtmlCanvasElement,
     range: (f64, f64),
     contours: Vec<Contour>,
 }
@@ -28,6 +29,7 @@ pub struct LossPanel {
     map: ColorMap,
     cache: Option<Cache>,
     scratch: Vec<f32>,
+    rgba: Vec<u8>,
 }
 
 fn space(x0: f64, y_star: f64, lo: f64, hi: f64) -> Result<LossSpace, JsError> {
@@ -58,7 +60,7 @@ impl LossPanel {
         let space = space(x0, y_star, lo, hi)?;
         start_in(&space, w0, b0)?;
         let eta = finite("η", eta, 0.0, 1e3)?;
-        Ok(LossPanel { trainer: Trainer::new(space, w0, b0, eta), map: ColorMap::Autumn, cache: None, scratch: Vec::new() })
+        Ok(LossPanel { trainer: Trainer::new(space, w0, b0, eta), map: ColorMap::Autumn, cache: None, scratch: Vec::new(), rgba: Vec::new() })
     }
 
     /// The start for `seed`, uniform in the loss space: `[w₀, b₀]`.
@@ -156,20 +158,39 @@ impl LossPanel {
         let view = MapView::new(canvas.width(), canvas.height(), dpr, *self.trainer.space());
         let fresh = matches!(&self.cache, Some(c) if c.view == view && c.map == self.map);
         if !fresh {
-            let mut scratch = std::mem::take(&mut self.scratch);
-            let mut rgba = self.cache.take().map(|c| c.rgba).unwrap_or_default();
-            let range = view.heatmap(self.map, &mut scratch, &mut rgba);
-            self.scratch = scratch;
-            self.cache = Some(Cache { view, map: self.map, rgba, range, contours: view.contours() });
+            let image = match self.cache.take() {
+                Some(c) => c.image,
+                None => web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.create_element("canvas").ok())
+                    .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+                    .ok_or_else(|| JsError::new("could not create a canvas for the heatmap"))?,
+            };
+            let range = view.heatmap(self.map, &mut self.scratch, &mut self.rgba);
+            let (cols, rows) = view.heatmap_size();
+            if (image.width(), image.height()) != (cols as u32, rows as u32) {
+                image.set_width(cols as u32);
+                image.set_height(rows as u32);
+            }
+            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.rgba), cols as u32, rows as u32)
+                .and_then(|img| cpu_context(&image)?.put_image_data(&img, 0.0, 0.0))
+                .map_err(|e| JsError::new(&format!("could not put the heatmap: {e:?}")))?;
+            self.cache = Some(Cache { view, map: self.map, image, range, contours: view.contours() });
         }
         let Some(cache) = &self.cache else { return Ok(()) };
         let ctx = context(canvas)?;
+        ctx.set_image_smoothing_enabled(false);
         let mut put = Ok(());
-        let result = view.draw_base(backend(canvas)?, cache.map, cache.range, &cache.contours, &cache.rgba, |rect, rgba| {
-            if put.is_ok() {
-                put = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), rect.width() as u32, rect.height() as u32)
-                    .and_then(|img| ctx.put_image_data(&img, rect.x0 as f64, rect.y0 as f64));
+        let result = view.draw_base(backend(canvas)?, cache.map, cache.range, &cache.contours, |rect, layer| {
+            if put.is_err() {
+                return;
             }
+            let (x, y, w, h) = (rect.x0 as f64, rect.y0 as f64, rect.width() as f64, rect.height() as f64);
+            put = match layer {
+                Layer::Heatmap => ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&cache.image, x, y, w, h),
+                Layer::Pixels(rgba) => ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), rect.width() as u32, rect.height() as u32)
+                    .and_then(|img| ctx.put_image_data(&img, x, y)),
+            };
         });
         put.map_err(|e| JsError::new(&format!("could not put the heatmap: {e:?}")))?;
         drawn(result)
@@ -227,4 +248,16 @@ impl LossPanel {
         let (x, y) = MapView::new(width, height, dpr, *self.trainer.space()).to_pixel(w, b);
         Float64Array::from(&[x, y][..])
     }
+}
+
+/// A 2-D context kept in CPU memory (`willReadFrequently`): `putImageData` into it is a copy,
+/// where a GPU-backed one uploads a texture (13 ms for a large image in software GL).
+fn cpu_context(canvas: &HtmlCanvasElement) -> Result<web_sys::CanvasRenderingContext2d, JsValue> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE)?;
+    canvas
+        .get_context_with_context_options("2d", &options)?
+        .ok_or_else(|| JsValue::from_str("the canvas has no 2-D context"))?
+        .dyn_into::<web_sys::CanvasRenderingContext2d>()
+        .map_err(JsValue::from)
 }

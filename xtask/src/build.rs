@@ -22,7 +22,8 @@ pub fn dist() -> Result<PathBuf> {
         .web(true)?
         .omit_default_module_path(false)
         .typescript(false)
-        .remove_name_section(true)
+        // DESCENT_KEEP_NAMES=1 keeps function names, for profiling in Chromium's profiler.
+        .remove_name_section(std::env::var_os("DESCENT_KEEP_NAMES").is_none())
         .remove_producers_section(true)
         .generate(&pkg)
         .context("wasm-bindgen could not generate the glue")?;
