@@ -13,7 +13,10 @@ import { h } from "./ui.js";
 let loaded;
 /** The wasm module, loaded once for every element. */
 export function loadWasm() {
-  loaded ??= init(wasmSource() === undefined ? undefined : { module_or_path: wasmSource() });
+  loaded ??= init(wasmSource() === undefined ? undefined : { module_or_path: wasmSource() }).then((w) => {
+    performance.mark("descent-wasm");
+    return w;
+  });
   return loaded;
 }
 
@@ -59,8 +62,13 @@ export class DescentDemo extends HTMLElement {
     this.#root = this.attachShadow({ mode: "open" });
     this.#notice = h("div", { class: "notice", role: "alert", hidden: true });
     this.#body = h("section", { class: "panel" }, h("p", {}, "Loading descent…"));
-    this.#root.append(stylesheet(), this.#notice, this.#body);
-    loadWasm().then(() => this.#build(), (e) => this.#say([`descent could not start: ${e?.message ?? e}`]));
+    this.#root.append(this.#notice, this.#body);
+    // Build once the styles apply, so the canvases are sized once, at their final width.
+    const styled = stylesheet().then(
+      (sheet) => { this.#root.adoptedStyleSheets = [sheet]; },
+      (e) => this.#say([`descent's stylesheet did not load (${e?.message ?? e}); it works unstyled.`]),
+    );
+    Promise.all([loadWasm(), styled]).then(() => this.#build(), (e) => this.#say([`descent could not start: ${e?.message ?? e}`]));
   }
 
   attributeChangedCallback(name, old, value) {
@@ -92,6 +100,7 @@ export class DescentDemo extends HTMLElement {
     }
     const shown = shownControls(panel, state);
     for (const el of this.#body.querySelectorAll("[data-control]")) el.hidden = !shown.has(el.dataset.control);
+    performance.mark(`descent-built-${panel}`);
     this.#resolve();
   }
 

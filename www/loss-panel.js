@@ -217,7 +217,14 @@ export function mountLossPanel(container, state, hooks) {
     else if (["cmap", "view", "scale"].includes(name)) setChoice(name, v);
   }
 
-  new ResizeObserver(() => { layout(); draw(); }).observe(stack.parentElement);
+  let width = 0;
+  new ResizeObserver(() => {
+    if (stack.parentElement.clientWidth === width) return; // the first call, or a height change: nothing to redo
+    width = stack.parentElement.clientWidth;
+    layout();
+    draw();
+  }).observe(stack.parentElement);
+  width = stack.parentElement.clientWidth;
   layout();
   showView();
   if (s.steps > 0) runSteps(s.steps); else update();

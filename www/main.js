@@ -1,33 +1,31 @@
-// The full page: both panels, or, when the URL hash names a panel (a shared link or an iframe),
-// that panel alone with the hash's settings, the hash following every change.
-import "./descent-demo.js";
-import { fromHash } from "./state.js";
-import { ALL_NAMES } from "./state.js";
+// The full page: both panels as written in index.html, or, when the URL hash names a panel (a
+// shared link or an iframe), that panel alone with the hash's settings, the hash following every
+// change. The element module is imported after the page is arranged, so no element is built in
+// vain.
+import { ALL_NAMES, fromHash } from "./state.js";
 
 const main = document.querySelector("main");
 
-function build() {
+function arrange() {
   const get = fromHash(location.hash);
-  let demos;
-  if (get("panel") !== null) {
-    const demo = document.createElement("descent-demo");
-    demo.id = "shared";
-    for (const name of ALL_NAMES) if (get(name) !== null) demo.setAttribute(name, get(name));
-    demo.addEventListener("descent-change", () => history.replaceState(null, "", demo.hash));
-    demos = [demo];
-  } else {
-    demos = ["loss-space", "parabola"].map((panel) => {
-      const demo = document.createElement("descent-demo");
-      demo.id = panel;
-      demo.setAttribute("panel", panel);
-      return demo;
-    });
+  if (get("panel") === null) {
+    if (!document.getElementById("loss-space")) location.reload();
+    return [...main.querySelectorAll("descent-demo")];
   }
-  main.replaceChildren(...demos);
-  return Promise.all(demos.map((d) => d.ready));
+  const demo = document.createElement("descent-demo");
+  demo.id = "shared";
+  for (const name of ALL_NAMES) if (get(name) !== null) demo.setAttribute(name, get(name));
+  demo.addEventListener("descent-change", () => history.replaceState(null, "", demo.hash));
+  main.replaceChildren(demo);
+  return [demo];
 }
 
-addEventListener("hashchange", () => { if (!document.querySelector("descent-demo")?.hash || location.hash !== document.querySelector("descent-demo").hash) build(); });
-await build();
+const demos = arrange();
+await import("./descent-demo.js");
+addEventListener("hashchange", () => {
+  const shown = document.querySelector("descent-demo");
+  if (location.hash !== shown?.hash) arrange();
+});
+await Promise.all(demos.map((d) => d.ready));
 performance.mark("descent-ready");
 document.documentElement.dataset.ready = "true";

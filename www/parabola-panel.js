@@ -126,7 +126,14 @@ export function mountParabolaPanel(container, state, hooks) {
     else if (name === "range") notify("range can only be set when the widget is created");
   }
 
-  new ResizeObserver(() => { layout(); draw(); }).observe(figure.parentElement);
+  let width = 0;
+  new ResizeObserver(() => {
+    if (figure.parentElement.clientWidth === width) return; // the first call, or a height change: nothing to redo
+    width = figure.parentElement.clientWidth;
+    layout();
+    draw();
+  }).observe(figure.parentElement);
+  width = figure.parentElement.clientWidth;
   layout();
   if (s.steps > 0) runSteps(s.steps); else update();
   return { core, step, play: play.start, pause: play.stop, reset, set, state: s };

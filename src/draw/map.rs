@@ -10,7 +10,7 @@ use plotters::prelude::*;
 /// Room around the map, in CSS pixels: tick labels left and below, the colour bar on the right.
 pub const MARGINS: Margins = Margins { top: 26.0, right: 92.0, bottom: 46.0, left: 58.0 };
 /// Contour lines are traced on this many samples a side (the heatmap has one value a pixel).
-pub const CONTOUR_SAMPLES: usize = 161;
+pub const CONTOUR_SAMPLES: usize = 101;
 /// At most this many contour lines (the article's spacing is doubled beyond it).
 pub const MAX_LEVELS: usize = 40;
 

@@ -27,6 +27,7 @@ pub fn dist() -> Result<PathBuf> {
         .remove_producers_section(true)
         .generate(&pkg)
         .context("wasm-bindgen could not generate the glue")?;
+    preload(&dist)?;
     crate::standalone::write(&dist)?;
     Ok(dist)
 }
@@ -76,5 +77,27 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
             std::fs::copy(entry.path(), &target).with_context(|| format!("copy to {}", target.display()))?;
         }
     }
+    Ok(())
+}
+
+/// Replace the `<!-- preload… -->` line of index.html with `<link rel="modulepreload">` for every
+/// module the page imports and a preload of the wasm, so the browser fetches them all at once
+/// instead of discovering them level by level of the import graph.
+fn preload(dist: &Path) -> Result<()> {
+    let index = dist.join("index.html");
+    let page = std::fs::read_to_string(&index).context("read index.html")?;
+    let Some(line) = page.lines().find(|l| l.trim_start().starts_with("<!-- preload")) else {
+        bail!("index.html has no `<!-- preload -->` line for the module preloads");
+    };
+    let mut modules: Vec<String> = std::fs::read_dir(dist)?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".js") && n != "main.js" && !n.starts_with("embed-example"))
+        .collect();
+    modules.sort();
+    modules.push("pkg/descent.js".into());
+    let mut links: Vec<String> = modules.iter().map(|m| format!("<link rel=\"modulepreload\" href=\"{m}\">")).collect();
+    links.push("<link rel=\"preload\" href=\"pkg/descent_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>".into());
+    links.push("<link rel=\"preload\" href=\"style.css\" as=\"fetch\" type=\"text/css\" crossorigin>".into());
+    std::fs::write(&index, page.replace(line, &links.join("\n"))).context("write index.html")?;
     Ok(())
 }

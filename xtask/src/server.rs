@@ -64,7 +64,7 @@ fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\n\
          Content-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\n\
-         Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+         Cache-Control: no-cache\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;

@@ -4,7 +4,7 @@
 //! Each ES module keeps its own scope: it is put in a `data:` URL and named in an import map
 //! (`descent/ui.js` → `data:…`), and its relative imports are rewritten to those names, so neither
 //! the wasm-bindgen glue's top-level names nor ours can clash with each other or with the page.
-//! The CSS is inlined by replacing `styles.js`; the wasm bytes sit once, base64, in a
+//! The CSS is inlined by replacing `styles.js` (which otherwise fetches style.css); the wasm bytes sit once, base64, in a
 //! non-executed `<script id="descent-wasm">` that the replaced `wasm-source.js` decodes.
 
 use anyhow::{bail, Context, Result};
@@ -27,7 +27,7 @@ pub fn write(dist: &Path) -> Result<()> {
         let source = match name.as_str() {
             "wasm-source.js" => "export function wasmSource() {\n  const s = atob(document.getElementById(\"descent-wasm\").textContent.trim());\n  const bytes = new Uint8Array(s.length);\n  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);\n  return bytes;\n}\n".to_string(),
             "styles.js" => format!(
-                "export function stylesheet() {{\n  const style = document.createElement(\"style\");\n  style.textContent = {};\n  return style;\n}}\n",
+                "let sheet;\nexport function stylesheet() {{\n  if (!sheet) {{\n    sheet = new CSSStyleSheet();\n    sheet.replaceSync({});\n  }}\n  return Promise.resolve(sheet);\n}}\n",
                 json_string(&css)
             ),
             _ => rewrite_imports(name, source)?,
@@ -46,6 +46,7 @@ pub fn write(dist: &Path) -> Result<()> {
         base64(&wasm),
         imports.join(",\n")
     );
+    let page: String = page.lines().filter(|l| !l.contains("rel=\"modulepreload\"") && !l.contains("rel=\"preload\"")).map(|l| format!("{l}\n")).collect();
     let page = page.replace(head_links[0], "").replace(head_links[1], &inlined);
     std::fs::write(dist.join("descent-standalone.html"), page).context("write descent-standalone.html")?;
     Ok(())
