@@ -194,7 +194,7 @@ fn the_surface_draws_in_every_direction_without_failing() {
     for k in 0..8 {
         let mut svg = String::new();
         let angle = Angle { yaw: k as f64 * 0.8, pitch: 0.2 * k as f64 };
-        surface::draw(SVGBackend::with_string(&mut svg, (500, 400)), 1.0, &space, (0.0, 0.12), ColorMap::Viridis, &contours, &[(-1.0, 0.5), (-0.8, 0.7)], angle)
+        surface::draw(SVGBackend::with_string(&mut svg, (500, 400)), 1.0, &space, (0.0, 0.12), ColorMap::Viridis, &contours, &[(-1.0, 0.5), (-0.8, 0.7)], Some((-0.5, 0.9)), angle)
             .unwrap();
         assert!(svg.matches("<polygon").count() >= 36 * 36, "every facet of the surface is drawn");
         assert!(texts(&svg).iter().any(|t| t == "loss"));

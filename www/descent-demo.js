@@ -73,7 +73,7 @@ export class DescentDemo extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (this.#reflecting || !this.#api || old === value) return;
-    if (REBUILD.has(name) || (this.#kind === "parabola" && name === "range")) return this.#build();
+    if (REBUILD.has(name)) return this.#build();
     const { state, problems } = parseState((n) => this.getAttribute(n));
     const mine = problems.filter((p) => p.startsWith(`${name}=`));
     if (mine.length) return this.#say(mine);

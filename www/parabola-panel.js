@@ -33,6 +33,8 @@ export function mountParabolaPanel(container, state, hooks) {
   const resetBtn = button("Reset", "reset", () => reset());
   const eta = numberField({ label: "η", name: "eta", min: T.eta.min, max: T.eta.max, value: s.eta, onchange: (v) => setEta(v), onerror: notify });
   const x0 = numberField({ label: "x₀", name: "x0", min: -s.range, max: s.range, value: s.x0, slider: false, onchange: (v) => setStart(v), onerror: notify });
+  const range = numberField({ label: "range ±", name: "range", min: T.range.min, max: T.range.max, value: s.range, onchange: (v) => setRange(v), onerror: notify });
+  range.root.dataset.control = "range";
   const speed = numberField({ label: "speed", name: "speed", min: T.speed.min, max: T.speed.max, step: 1, value: s.speed, onchange: (v) => changed("speed", v), onerror: notify });
   eta.root.dataset.control = "eta";
   x0.root.dataset.control = "x0";
@@ -52,7 +54,7 @@ export function mountParabolaPanel(container, state, hooks) {
       h("div", { class: "figures" }, figure, rate),
       h("div", { class: "side" },
         h("div", { class: "buttons" }, stepBtn, playBtn, backBtn, resetBtn),
-        status, regime, presets, eta.root, x0.root, speed.root, hooks.share ?? "", caption, readouts.table, formulas)));
+        status, regime, presets, eta.root, x0.root, range.root, speed.root, hooks.share ?? "", caption, readouts.table, formulas)));
 
   const play = player(() => step(), () => s.speed, (on) => { playBtn.textContent = on ? "Pause" : "Play"; playBtn.setAttribute("aria-pressed", String(on)); });
 
@@ -64,6 +66,16 @@ export function mountParabolaPanel(container, state, hooks) {
   function setStart(v) {
     play.stop();
     if (guard(() => core.setStart(v))) { changed("x0", v); x0.set(v); changed("steps", 0); } else x0.set(s.x0);
+  }
+  function setRange(v) {
+    play.stop();
+    if (guard(() => core.setRange(v))) {
+      changed("range", v);
+      range.set(v);
+      x0.number.min = String(-v);
+      x0.number.max = String(v);
+      changed("steps", 0);
+    } else range.set(s.range);
   }
   function step() { const moved = core.step(); update(); return moved; }
   function reset() { play.stop(); core.reset(); update(); }
@@ -123,7 +135,7 @@ export function mountParabolaPanel(container, state, hooks) {
     else if (name === "x0") setStart(v);
     else if (name === "speed") { speed.set(v); s.speed = v; }
     else if (name === "steps") runSteps(v);
-    else if (name === "range") notify("range can only be set when the widget is created");
+    else if (name === "range") setRange(v);
   }
 
   let width = 0;

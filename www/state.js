@@ -7,7 +7,7 @@ export const PANELS = ["loss-space", "parabola"];
 /** The controls a panel can show; `controls` picks some, `hide` removes some. */
 export const CONTROLS = {
   "loss-space": ["step", "play", "back", "reset", "random", "eta", "speed", "seed", "start", "x0", "ystar", "range", "cmap", "view", "scale", "readouts", "formulas", "chart", "share"],
-  parabola: ["step", "play", "back", "reset", "presets", "eta", "x0", "speed", "readouts", "formulas", "chart", "share"],
+  parabola: ["step", "play", "back", "reset", "presets", "eta", "x0", "range", "speed", "readouts", "formulas", "chart", "share"],
 };
 
 const num = (label, min, max, dflt, extra = {}) => ({ type: "number", label, min, max, default: dflt, ...extra });

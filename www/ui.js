@@ -64,22 +64,26 @@ export function numberField({ label, name, min, max, step = "any", value, log = 
         value: log ? Math.log10(value) : value,
       })
     : h("span");
+  let last = String(value);
   const set = (v) => {
-    number.value = String(v);
+    number.value = last = String(v);
     if (slider) range.value = String(log ? Math.log10(Math.max(v, min)) : v);
   };
   range.addEventListener?.("input", () => {
     const raw = Number(range.value);
     const v = log ? Number((10 ** raw).toPrecision(3)) : Number(raw.toPrecision(6));
-    number.value = String(v);
+    number.value = last = String(v);
     onchange(v);
   });
   number.addEventListener("change", () => {
     const v = number.valueAsNumber;
-    if (!Number.isFinite(v) || v < min || v > max) {
-      onerror?.(`${label} must be a number from ${min} to ${max}; "${number.value}" is not.`);
+    const [lo, hi] = [Number(number.min), Number(number.max)]; // the bounds may have moved since
+    if (!Number.isFinite(v) || v < lo || v > hi) {
+      onerror?.(`${label} must be a number from ${lo} to ${hi}; "${number.value}" is not.`);
+      number.value = last; // show the value still in effect; the notice says why
       return;
     }
+    last = number.value;
     if (slider) range.value = String(log ? Math.log10(v) : v);
     onchange(v);
   });

@@ -3,9 +3,10 @@
 //! the user turns (`yaw`, `pitch` in radians).
 
 use super::map::Contour;
-use super::{err, label, DrawResult, TEXT, PATH};
+use super::{arrow_elements, err, label, DrawResult, ARROW, PATH, TEXT};
 use crate::colormap::ColorMap;
 use crate::landscape::LossSpace;
+use plotters::coord::CoordTranslate;
 use plotters::prelude::*;
 
 /// Facets a side of the surface mesh.
@@ -24,7 +25,8 @@ impl Default for Angle {
     }
 }
 
-/// Draw the surface of `space` with `contours`, the `trajectory` and its losses.
+/// Draw the surface of `space` with `contours`, the `trajectory` on it and an arrow to the `next`
+/// point `(w + Δw, b + Δb)`.
 #[allow(clippy::too_many_arguments)]
 pub fn draw<DB: DrawingBackend>(
     backend: DB,
@@ -34,6 +36,7 @@ pub fn draw<DB: DrawingBackend>(
     map: ColorMap,
     contours: &[Contour],
     trajectory: &[(f64, f64)],
+    next: Option<(f64, f64)>,
     angle: Angle,
 ) -> DrawResult {
     let px = |v: f64| (v * dpr).round().max(1.0) as u32;
@@ -90,6 +93,13 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(err)?;
     if let Some(&last) = pts.last() {
         chart.draw_series([Circle::new(last, px(7.0), WHITE.filled()), Circle::new(last, px(5.0), PATH.filled())]).map_err(err)?;
+        if let Some((w, b)) = next {
+            let spec = chart.as_coord_spec();
+            let (from, to) = (spec.translate(&last), spec.translate(&(w, space.loss(w, b), b)));
+            for e in arrow_elements(from, to, 9.0 * dpr, ShapeStyle::from(&ARROW).stroke_width(px(2.0))) {
+                root.draw(&e).map_err(err)?;
+            }
+        }
     }
     let (mw, mb) = ((sw.lo + sw.hi) / 2.0, (sb.lo + sb.hi) / 2.0);
     let labels = [("w", (mw, lo, sb.lo - 0.3 * sb.span())), ("b", (sw.hi + 0.3 * sw.span(), lo, mb)), ("loss", (sw.lo, top * 1.08, sb.lo))];

@@ -52,6 +52,14 @@ fn start_in(space: &LossSpace, w0: f64, b0: f64) -> Result<(), JsError> {
     }
 }
 
+impl LossPanel {
+    /// Where the next step goes, unless training has stopped.
+    fn next(&self) -> Option<(f64, f64)> {
+        let r = self.trainer.readout();
+        self.trainer.divergence().is_none().then_some((r.w + r.dw, r.b + r.db))
+    }
+}
+
 #[wasm_bindgen]
 impl LossPanel {
     /// A panel for `L = ½(σ(x₀·w + b) − y*)²` over `[lo, hi]²`, starting at `(w₀, b₀)`.
@@ -201,9 +209,7 @@ impl LossPanel {
     pub fn draw_path(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsError> {
         let view = MapView::new(canvas.width(), canvas.height(), dpr, *self.trainer.space());
         context(canvas)?.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
-        let r = self.trainer.readout();
-        let next = if self.trainer.divergence().is_none() { Some((r.w + r.dw, r.b + r.db)) } else { None };
-        drawn(view.draw_path(backend(canvas)?, &self.trainer.trajectory(), next))
+        drawn(view.draw_path(backend(canvas)?, &self.trainer.trajectory(), self.next()))
     }
 
     /// The 3-D view, turned by `yaw` and `pitch` (radians).
@@ -224,7 +230,7 @@ impl LossPanel {
         };
         let d = Angle::default();
         let angle = Angle { yaw: if yaw.is_finite() { yaw } else { d.yaw }, pitch: if pitch.is_finite() { pitch } else { d.pitch } };
-        drawn(surface::draw(backend(canvas)?, dpr, &space, range, self.map, cs, &self.trainer.trajectory(), angle))
+        drawn(surface::draw(backend(canvas)?, dpr, &space, range, self.map, cs, &self.trainer.trajectory(), self.next(), angle))
     }
 
     /// The loss over steps, linear or log.

@@ -47,6 +47,18 @@ impl ParabolaPanel {
         Ok(())
     }
 
+    /// A new figure range `x ∈ [−r, r]` (the descent restarts from `x₀`, which must lie inside).
+    #[wasm_bindgen(js_name = setRange)]
+    pub fn set_range(&mut self, range: f64) -> Result<(), JsError> {
+        let range = finite("range", range, 0.1, 1e3)?;
+        let x0 = self.descent.x0();
+        if x0.abs() > range {
+            return Err(JsError::new(&format!("x₀ = {x0} is outside the range ±{range}: move x₀ first")));
+        }
+        self.descent = Descent::new(x0, self.descent.eta(), range);
+        Ok(())
+    }
+
     /// One step in numbers, `[t, x_from, slope 2·x_from, Δx = −η·2·x_from, x_to, η, last]`: the
     /// step just taken (`x_{t−1} → x_t`, `last = 1`), or at `t = 0` the first step to come
     /// (`x₀ → x₁`, `last = 0`).

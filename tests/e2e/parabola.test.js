@@ -129,3 +129,22 @@ test("Play runs the descent and stops by itself on divergence; screenshots", asy
     await context.close();
   }
 });
+
+test("the range can be changed; x₀ must stay inside it", async () => {
+  const { page, errors } = await open(browser);
+  const panel = page.locator("#parabola");
+  await setNumber(panel, "range ±", 1.5);
+  assert.equal(await panel.getAttribute("range"), "1.5", "the attribute follows the control");
+  await setNumber(panel, "x₀", 1.4);
+  assert.equal(Number(await panel.getAttribute("data-x")), 1.4);
+  await setNumber(panel, "x₀", 2);
+  assert.match(await panel.locator(".notice").innerText(), /x₀ must be a number from -1\.5 to 1\.5/);
+  assert.equal(Number(await panel.getAttribute("data-x")), 1.4, "a refused value changes nothing");
+  await panel.evaluate((el) => el.setAttribute("range", "1"));
+  assert.match(await panel.locator(".notice").innerText(), /outside the range ±1/);
+  await panel.getByRole("button", { name: /^η = 0.1:/ }).click();
+  await panel.getByRole("button", { name: "Step", exact: true }).click();
+  const x1 = Number(await panel.getAttribute("data-x"));
+  assert.ok(close(x1, 0.8 * 1.4), `x₁ = ${x1}`);
+  assert.deepEqual(errors, []);
+});
