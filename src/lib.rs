@@ -7,6 +7,7 @@
 pub mod colormap;
 pub mod heatmap;
 pub mod history;
+pub mod lang;
 pub mod landscape;
 pub mod loss;
 pub mod model;

@@ -5,6 +5,7 @@
 //! `x_{t+1} = x_t − η·2x_t = (1 − 2η)·x_t`, so `x_t = (1 − 2η)^t·x₀`.
 
 use crate::history::History;
+use crate::lang::Lang;
 
 /// The curve: `y = x²`.
 pub fn parabola(x: f64) -> f64 {
@@ -77,15 +78,22 @@ impl Regime {
     }
 
     /// The regime in words, for a student.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Regime::Uphill => "moving uphill: η < 0 turns descent into ascent",
-            Regime::NoMovement => "no movement: η = 0, so Δx = 0",
-            Regime::Smooth => "smooth convergence: 0 < 1 − 2η < 1, x shrinks each step",
-            Regime::OneStep => "one step to the bottom: 1 − 2η = 0",
-            Regime::Oscillating => "oscillating convergence: −1 < 1 − 2η < 0, x flips sign and shrinks",
-            Regime::Bounce => "endless bounce: 1 − 2η = −1, x jumps between x₀ and −x₀ forever",
-            Regime::Divergent => "divergence: |1 − 2η| > 1, each step lands farther away",
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Regime::Uphill, Lang::En) => "moving uphill: η < 0 turns descent into ascent",
+            (Regime::NoMovement, Lang::En) => "no movement: η = 0, so Δx = 0",
+            (Regime::Smooth, Lang::En) => "smooth convergence: 0 < 1 − 2η < 1, x shrinks each step",
+            (Regime::OneStep, Lang::En) => "one step to the bottom: 1 − 2η = 0",
+            (Regime::Oscillating, Lang::En) => "oscillating convergence: −1 < 1 − 2η < 0, x flips sign and shrinks",
+            (Regime::Bounce, Lang::En) => "endless bounce: 1 − 2η = −1, x jumps between x₀ and −x₀ forever",
+            (Regime::Divergent, Lang::En) => "divergence: |1 − 2η| > 1, each step lands farther away",
+            (Regime::Uphill, Lang::Fr) => "montée : η < 0 change la descente en montée",
+            (Regime::NoMovement, Lang::Fr) => "immobile : η = 0, donc Δx = 0",
+            (Regime::Smooth, Lang::Fr) => "convergence régulière : 0 < 1 − 2η < 1, x diminue à chaque pas",
+            (Regime::OneStep, Lang::Fr) => "le fond en un pas : 1 − 2η = 0",
+            (Regime::Oscillating, Lang::Fr) => "convergence en oscillant : −1 < 1 − 2η < 0, x change de signe et diminue",
+            (Regime::Bounce, Lang::Fr) => "rebond sans fin : 1 − 2η = −1, x saute entre x₀ et −x₀ pour toujours",
+            (Regime::Divergent, Lang::Fr) => "divergence : |1 − 2η| > 1, chaque pas atterrit plus loin",
         }
     }
 }
@@ -192,6 +200,19 @@ impl Descent {
             self.history.mark();
         }
     }
+    /// Why the descent stopped, in words, when it has.
+    pub fn describe_stop(&self, lang: Lang) -> Option<String> {
+        let (x, r, eta) = (self.stopped?, self.range, self.eta);
+        Some(match lang {
+            Lang::En => format!(
+                "Stopped: the next step would go to x = {x:.6}, outside the figure [−{r}, {r}]: with η = {eta} each step lands farther from the bottom. Press Reset."
+            ),
+            Lang::Fr => format!(
+                "Arrêt : le pas suivant irait en x = {x:.6}, hors de la figure [−{r}, {r}] : avec η = {eta}, chaque pas atterrit plus loin du fond. Appuyez sur Réinitialiser."
+            ),
+        })
+    }
+
     /// `|1 − 2η|^t·|x₀|` for `t = 0 … n−1`: where `|x_t|` must be while η is unchanged.
     pub fn predicted_abs(&self, n: usize) -> Vec<f64> {
         let f = (1.0 - 2.0 * self.eta).abs();

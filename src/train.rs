@@ -4,6 +4,7 @@
 //! turns them into `(Δw, Δb)`, and the layer applies `w ← w + Δw`, `b ← b + Δb`.
 
 use crate::history::History;
+use crate::lang::Lang;
 use crate::landscape::LossSpace;
 use crate::model::{forward_backward, Pass};
 use crate::optim::{Optimizer, Sgd};
@@ -19,23 +20,32 @@ pub enum Divergence {
 
 impl Divergence {
     /// The reason in words, for a student.
-    pub fn describe(&self, space: &LossSpace, eta: f64) -> String {
-        match self {
-            Divergence::NonFinite { what, value } => {
+    pub fn describe(&self, space: &LossSpace, eta: f64, lang: Lang) -> String {
+        match (self, lang) {
+            (Divergence::NonFinite { what, value }, Lang::En) => {
                 format!("Diverged: {what} became {value}, which is not a finite number. Press Reset.")
             }
-            Divergence::LeftSpace { w, b } => format!(
-                "Diverged: the step to (w, b) = ({}, {}) leaves the loss space shown \
-                 (w ∈ [{}, {}], b ∈ [{}, {}]). η = {} is too large: the step overshoots. \
-                 Press Reset, then lower η or widen the range.",
-                short(*w),
-                short(*b),
-                space.w.lo,
-                space.w.hi,
-                space.b.lo,
-                space.b.hi,
-                eta
-            ),
+            (Divergence::NonFinite { what, value }, Lang::Fr) => {
+                format!("Divergence : {what} vaut {value}, qui n'est pas un nombre fini. Appuyez sur Réinitialiser.")
+            }
+            (Divergence::LeftSpace { w, b }, lang) => {
+                let (sw, sb) = (space.w, space.b);
+                let (w, b) = (short(*w), short(*b));
+                match lang {
+                    Lang::En => format!(
+                        "Diverged: the step to (w, b) = ({w}, {b}) leaves the loss space shown \
+                         (w ∈ [{}, {}], b ∈ [{}, {}]). η = {eta} is too large: the step overshoots. \
+                         Press Reset, then lower η or widen the range.",
+                        sw.lo, sw.hi, sb.lo, sb.hi
+                    ),
+                    Lang::Fr => format!(
+                        "Divergence : le pas vers (w, b) = ({w}, {b}) sort de l'espace de perte affiché \
+                         (w ∈ [{}, {}], b ∈ [{}, {}]). η = {eta} est trop grand : le pas dépasse le creux. \
+                         Appuyez sur Réinitialiser, puis baissez η ou élargissez la plage.",
+                        sw.lo, sw.hi, sb.lo, sb.hi
+                    ),
+                }
+            }
         }
     }
 }

@@ -175,12 +175,12 @@ fn the_parabola_arrows_end_where_the_steps_land() {
 #[test]
 fn step_chart_ranges() {
     let values = [(0.0, 0.1), (1.0, 0.05), (2.0, 0.01)];
-    let lin = StepChart { name: "L", values: &values, log: false, guide: None };
+    let lin = StepChart { name: "L", values: &values, log: false, guide: None, lang: Default::default() };
     assert_eq!(lin.y_range(), (0.0, 0.1 * 1.05));
-    let log = StepChart { name: "L", values: &values, log: true, guide: None };
+    let log = StepChart { name: "L", values: &values, log: true, guide: None, lang: Default::default() };
     assert_eq!(log.y_range(), (-2.0, -1.0));
     let zeros = [(0.0, 1.0), (1.0, 0.0), (2.0, 0.0)];
-    let log0 = StepChart { name: "|x|", values: &zeros, log: true, guide: None };
+    let log0 = StepChart { name: "|x|", values: &zeros, log: true, guide: None, lang: Default::default() };
     assert_eq!(log0.y_range(), (0.0, 1.0), "zeros sit on the floor of a log chart");
     let mut svg = String::new();
     log0.draw(SVGBackend::with_string(&mut svg, (400, 200)), 400, 200, 1.0).unwrap();
@@ -194,7 +194,7 @@ fn the_surface_draws_in_every_direction_without_failing() {
     for k in 0..8 {
         let mut svg = String::new();
         let angle = Angle { yaw: k as f64 * 0.8, pitch: 0.2 * k as f64 };
-        surface::draw(SVGBackend::with_string(&mut svg, (500, 400)), 1.0, &space, (0.0, 0.12), ColorMap::Viridis, &contours, &[(-1.0, 0.5), (-0.8, 0.7)], Some((-0.5, 0.9)), angle)
+        surface::draw(SVGBackend::with_string(&mut svg, (500, 400)), 1.0, &space, (0.0, 0.12), ColorMap::Viridis, &contours, &[(-1.0, 0.5), (-0.8, 0.7)], Some((-0.5, 0.9)), angle, descent::lang::Lang::En)
             .unwrap();
         assert!(svg.matches("<polygon").count() >= 36 * 36, "every facet of the surface is drawn");
         assert!(texts(&svg).iter().any(|t| t == "loss"));

@@ -217,7 +217,8 @@ fn large_learning_rate_from_a_far_start_diverges_and_reset_recovers() {
         }
     }
     let d = stopped.expect("η = 100 overshoots out of [−2, 2]²");
-    let text = d.describe(t.space(), t.eta());
+    let text = d.describe(t.space(), t.eta(), descent::lang::Lang::En);
+    assert!(d.describe(t.space(), t.eta(), descent::lang::Lang::Fr).starts_with("Divergence :"));
     assert!(text.starts_with("Diverged"), "{text}");
     let (w, b) = t.params();
     assert!(w.is_finite() && b.is_finite() && w.abs() <= 2.0 && b.abs() <= 2.0);

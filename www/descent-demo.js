@@ -9,6 +9,7 @@ import { mountLossPanel } from "./loss-panel.js";
 import { mountParabolaPanel } from "./parabola-panel.js";
 import { shareControls } from "./share.js";
 import { h } from "./ui.js";
+import { words } from "./i18n.js";
 
 let loaded;
 /** The wasm module, loaded once for every element. */
@@ -21,7 +22,7 @@ export function loadWasm() {
 }
 
 const MOUNT = { "loss-space": mountLossPanel, parabola: mountParabolaPanel };
-const REBUILD = new Set(["panel", "controls", "hide"]);
+const REBUILD = new Set(["panel", "controls", "hide", "lang"]);
 
 /** Where the full page lives, for links: beside this module, or this file when it is inlined. */
 function pageURL() {
@@ -61,7 +62,7 @@ export class DescentDemo extends HTMLElement {
     if (this.#root) return;
     this.#root = this.attachShadow({ mode: "open" });
     this.#notice = h("div", { class: "notice", role: "alert", hidden: true });
-    this.#body = h("section", { class: "panel" }, h("p", {}, "Loading descent…"));
+    this.#body = h("section", { class: "panel" }, h("p", {}, words(this.getAttribute("lang")).loading));
     this.#root.append(this.#notice, this.#body);
     // Build once the styles apply, so the canvases are sized once, at their final width.
     const styled = stylesheet().then(
@@ -85,13 +86,15 @@ export class DescentDemo extends HTMLElement {
     this.#kind = panel;
     this.#say(problems);
     this.#body.dataset.panel = panel;
+    this.#body.lang = state.lang;
     const hooks = {
       notify: (m) => this.#say([m], true),
       changed: (name, v) => this.#reflect(name, v),
       event: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail: { panel, ...detail }, bubbles: true, composed: true })),
       live: (d) => Object.assign(this.dataset, d),
-      share: shareControls(() => this.snippets()),
+      share: shareControls(() => this.snippets(), words(state.lang)),
     };
+    this.#api?.destroy();
     try {
       this.#api = MOUNT[panel](this.#body, state, hooks);
     } catch (e) {
@@ -110,7 +113,7 @@ export class DescentDemo extends HTMLElement {
     for (const m of messages) this.#notice.append(h("p", {}, m));
     const any = this.#notice.childElementCount > 0;
     if (any && !this.#notice.querySelector("button")) {
-      this.#notice.append(h("button", { type: "button", onclick: () => this.#say([]) }, "Dismiss"));
+      this.#notice.append(h("button", { type: "button", onclick: () => this.#say([]) }, words(this.#api?.state.lang).dismiss));
     }
     this.#notice.hidden = !any;
   }
@@ -123,6 +126,7 @@ export class DescentDemo extends HTMLElement {
     if (text === null || text === String(f.default)) this.removeAttribute(name);
     else this.setAttribute(name, text);
     this.#reflecting = false;
+    if (name === "lang") queueMicrotask(() => this.#build()); // every word changes: build anew
     this.dispatchEvent(new CustomEvent("descent-change", { detail: { panel: this.#kind, name, value: v }, bubbles: true, composed: true }));
   }
 

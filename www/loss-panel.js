@@ -4,9 +4,9 @@ import { h, fitCanvas, canvasPoint, numberField, player, uid } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { sgdFormulas } from "./math.js";
 import { TABLE } from "./state.js";
+import { words } from "./i18n.js";
 
 const T = TABLE["loss-space"];
-const field = (name, extra = {}) => ({ name, label: name === "range" ? "range ±" : T[name].label.split(" (")[0], min: T[name].min, max: T[name].max, log: T[name].log, step: T[name].type === "integer" ? 1 : "any", ...extra });
 
 /**
  * Build the panel in `container` from a parsed `state` (see state.js). `hooks.notify(msg)` shows a
@@ -15,7 +15,10 @@ const field = (name, extra = {}) => ({ name, label: name === "range" ? "range ±
  */
 export function mountLossPanel(container, state, hooks) {
   const s = { ...state };
+  const W = words(s.lang);
+  const field = (name, extra = {}) => ({ W, name, label: W.labels[name], min: T[name].min, max: T[name].max, log: T[name].log, step: T[name].type === "integer" ? 1 : "any", ...extra });
   const core = new LossPanel(s.x0, s.ystar, -s.range, s.range, s.w0, s.b0, s.eta);
+  core.setLang(s.lang);
   if (s.seed !== null) {
     [s.w0, s.b0] = core.startFromSeed(s.seed);
     core.setStart(s.w0, s.b0);
@@ -25,23 +28,23 @@ export function mountLossPanel(container, state, hooks) {
   let mapDirty = true;
   const notify = hooks.notify;
 
-  const base = h("canvas", { class: "map-base", role: "img", "aria-label": "Loss space heatmap with contour lines; axes w and b" });
+  const base = h("canvas", { class: "map-base", role: "img", "aria-label": W.mapLabel });
   // A CPU-backed context for the heatmap layer: putImageData into it is a copy, where a
   // GPU-backed one uploads a texture (13 ms for 900×900 px in software GL). It is drawn only when
   // the map is recomputed.
   base.getContext("2d", { willReadFrequently: true });
-  const path = h("canvas", { class: "map-path", role: "img", "aria-label": "Trajectory on the loss space. Click or tap to set the start (w₀, b₀)." });
+  const path = h("canvas", { class: "map-path", role: "img", "aria-label": W.pathLabel });
   const stack = h("div", { class: "stack" }, base, path);
-  const surface = h("canvas", { class: "surface", tabindex: 0, role: "img", hidden: true, "aria-label": "3-D loss surface. Drag or use the arrow keys to turn it." });
-  const chart = h("canvas", { class: "chart", role: "img", "aria-label": "Loss over steps", "data-control": "chart" });
+  const surface = h("canvas", { class: "surface", tabindex: 0, role: "img", hidden: true, "aria-label": W.surfaceLabel });
+  const chart = h("canvas", { class: "chart", role: "img", "aria-label": W.lossChartLabel, "data-control": "chart" });
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
 
   const button = (label, control, onclick, extra = {}) => h("button", { type: "button", onclick, "data-control": control, ...extra }, label);
-  const stepBtn = button("Step", "step", () => step());
-  const playBtn = button("Play", "play", () => play.toggle(), { "aria-pressed": "false" });
-  const backBtn = button("Step back", "back", () => { play.stop(); core.stepBack(); update(); });
-  const resetBtn = button("Reset", "reset", () => reset());
-  const randomBtn = button("New random start", "random", () => newSeed());
+  const stepBtn = button(W.step, "step", () => step());
+  const playBtn = button(W.play, "play", () => play.toggle(), { "aria-pressed": "false" });
+  const backBtn = button(W.back, "back", () => { play.stop(); core.stepBack(); update(); });
+  const resetBtn = button(W.reset, "reset", () => reset());
+  const randomBtn = button(W.random, "random", () => newSeed());
 
   const fields = {
     eta: numberField({ ...field("eta"), value: s.eta, onchange: (v) => { if (guard(() => core.setEta(v))) changed("eta", v); }, onerror: notify }),
@@ -59,23 +62,21 @@ export function mountLossPanel(container, state, hooks) {
     const el = h("select", { id, name, onchange: () => onchange(el.value) }, options.map(([v, t]) => h("option", { value: v }, t)));
     el.value = s[name];
     selects[name] = el;
-    return h("div", { class: "field wide", "data-control": name }, h("label", { for: id }, T[name].label), el);
+    return h("div", { class: "field wide", "data-control": name }, h("label", { for: id }, W.labels[name]), el);
   };
-  const cmapSel = select("cmap", [["autumn", "autumn (article)"], ["viridis", "viridis (colour-blind safe)"]], (v) => setChoice("cmap", v));
-  const viewSel = select("view", [["2d", "2-D map"], ["3d", "3-D surface"]], (v) => setChoice("view", v));
-  const scaleSel = select("scale", [["linear", "linear"], ["log", "log"]], (v) => setChoice("scale", v));
+  const cmapSel = select("cmap", Object.entries(W.cmap), (v) => setChoice("cmap", v));
+  const viewSel = select("view", Object.entries(W.view), (v) => setChoice("view", v));
+  const scaleSel = select("scale", Object.entries(W.scale), (v) => setChoice("scale", v));
+  const langSel = select("lang", Object.entries(W.languages), (v) => changed("lang", v));
   for (const name of ["eta", "speed", "seed", "x0", "ystar", "range"]) fields[name].root.dataset.control = name;
   fields.w0.root.dataset.control = fields.b0.root.dataset.control = "start";
 
-  const readouts = readoutTable("Values at the current step", [
-    ["step", "step t"], ["x", "x"], ["w", "w"], ["b", "b"], ["y", "y = σ(xw + b)"], ["loss", "L = ½(y − y*)²"],
-    ["gw", "g_w = ∂L/∂w"], ["gb", "g_b = ∂L/∂b"], ["dw", "Δw = −η g_w"], ["db", "Δb = −η g_b"], ["eta", "η"], ["wNext", "next w"], ["bNext", "next b"],
-  ]);
+  const readouts = readoutTable(W.lossReadouts, Object.entries(W.lossRows));
   readouts.table.dataset.control = "readouts";
-  const formulas = h("div", { class: "formulas", "aria-label": "SGD formulas with the current numbers", "data-control": "formulas" });
+  const formulas = h("div", { class: "formulas", "aria-label": W.lossFormulas, "data-control": "formulas" });
 
   container.replaceChildren(
-    h("h2", {}, "Loss space of (w, b) — SGD step by step"),
+    h("h2", {}, W.lossTitle),
     h("div", { class: "layout" },
       h("div", { class: "figures" }, stack, surface, chart),
       h("div", { class: "side" },
@@ -83,10 +84,10 @@ export function mountLossPanel(container, state, hooks) {
         status,
         fields.eta.root, fields.speed.root,
         h("div", { class: "buttons" }, randomBtn), fields.seed.root, fields.w0.root, fields.b0.root,
-        fields.x0.root, fields.ystar.root, fields.range.root, cmapSel, viewSel, scaleSel,
+        fields.x0.root, fields.ystar.root, fields.range.root, cmapSel, viewSel, scaleSel, langSel,
         hooks.share ?? "", readouts.table, formulas)));
 
-  const play = player(() => step(), () => s.speed, (on) => { playBtn.textContent = on ? "Pause" : "Play"; playBtn.setAttribute("aria-pressed", String(on)); });
+  const play = player(() => step(), () => s.speed, (on) => { playBtn.textContent = on ? W.pause : W.play; playBtn.setAttribute("aria-pressed", String(on)); });
 
   function changed(name, v) { s[name] = v; hooks.changed?.(name, v); }
   function guard(f) {
@@ -173,7 +174,7 @@ export function mountLossPanel(container, state, hooks) {
     readouts.update({ step: stepN, x, w, b, y, loss, gw, gb, dw, db, eta, wNext, bNext });
     formulas.innerHTML = sgdFormulas({ x, y, yStar: s.ystar, w, b, gw, gb, dw, db, eta, wNext, bNext });
     hooks.live({ step: stepN, w, b, loss, diverged: String(Boolean(diverged)) });
-    status.textContent = diverged ?? `Step ${stepN}: L = ${loss.toPrecision(6)}`;
+    status.textContent = diverged ?? W.lossStatus(stepN, loss.toPrecision(6));
     status.classList.toggle("bad", Boolean(diverged));
     stepBtn.disabled = Boolean(diverged);
     if (diverged) play.stop();
@@ -218,15 +219,17 @@ export function mountLossPanel(container, state, hooks) {
   }
 
   let width = 0;
-  new ResizeObserver(() => {
+  const resize = new ResizeObserver(() => {
     if (stack.parentElement.clientWidth === width) return; // the first call, or a height change: nothing to redo
     width = stack.parentElement.clientWidth;
     layout();
     draw();
-  }).observe(stack.parentElement);
+  });
+  resize.observe(stack.parentElement);
   width = stack.parentElement.clientWidth;
   layout();
   showView();
   if (s.steps > 0) runSteps(s.steps); else update();
-  return { core, step, play: play.start, pause: play.stop, reset, set, state: s };
+  const destroy = () => { play.stop(); resize.disconnect(); };
+  return { core, step, play: play.start, pause: play.stop, reset, set, destroy, state: s };
 }

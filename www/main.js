@@ -21,6 +21,11 @@ function arrange() {
 }
 
 const demos = arrange();
+if (fromHash(location.hash)("lang") === "fr") {
+  document.documentElement.lang = "fr";
+  const intro = document.querySelector("header p");
+  intro.replaceChildren(...new DOMParser().parseFromString(`<p>Comment un neurone ${intro.querySelector("math").outerHTML} apprend : la descente de gradient sur sa perte ${intro.querySelectorAll("math")[1].outerHTML}.</p>`, "text/html").body.firstChild.childNodes);
+}
 await import("./descent-demo.js");
 addEventListener("hashchange", () => {
   const shown = document.querySelector("descent-demo");

@@ -4,6 +4,7 @@ import { h, fmt, fitCanvas, canvasPoint, numberField, player } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { parabolaFormulas } from "./math.js";
 import { TABLE } from "./state.js";
+import { words } from "./i18n.js";
 
 const T = TABLE.parabola;
 
@@ -19,44 +20,49 @@ export const PRESETS = [
 /** Build the panel in `container` from a parsed `state`; `hooks` as for the loss-space panel. */
 export function mountParabolaPanel(container, state, hooks) {
   const s = { ...state };
+  const W = words(s.lang);
   const core = new ParabolaPanel(s.x0, s.eta, s.range);
+  core.setLang(s.lang);
   const notify = hooks.notify;
 
-  const figure = h("canvas", { class: "parabola", tabindex: 0, role: "img", "aria-label": "y = x² with the current point, its tangent and the steps. Drag the point or use the arrow keys to set x₀." });
-  const rate = h("canvas", { class: "chart", role: "img", "aria-label": "|x_t| against t on a log scale, with the predicted |1 − 2η|^t dashed", "data-control": "chart" });
+  const figure = h("canvas", { class: "parabola", tabindex: 0, role: "img", "aria-label": W.figureLabel });
+  const rate = h("canvas", { class: "chart", role: "img", "aria-label": W.rateLabel, "data-control": "chart" });
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
   const regime = h("p", { class: "regime" });
   const button = (label, control, onclick, extra = {}) => h("button", { type: "button", onclick, "data-control": control, ...extra }, label);
-  const stepBtn = button("Step", "step", () => step());
-  const playBtn = button("Play", "play", () => play.toggle(), { "aria-pressed": "false" });
-  const backBtn = button("Step back", "back", () => { play.stop(); core.stepBack(); update(); });
-  const resetBtn = button("Reset", "reset", () => reset());
-  const eta = numberField({ label: "η", name: "eta", min: T.eta.min, max: T.eta.max, value: s.eta, onchange: (v) => setEta(v), onerror: notify });
-  const x0 = numberField({ label: "x₀", name: "x0", min: -s.range, max: s.range, value: s.x0, slider: false, onchange: (v) => setStart(v), onerror: notify });
-  const range = numberField({ label: "range ±", name: "range", min: T.range.min, max: T.range.max, value: s.range, onchange: (v) => setRange(v), onerror: notify });
+  const stepBtn = button(W.step, "step", () => step());
+  const playBtn = button(W.play, "play", () => play.toggle(), { "aria-pressed": "false" });
+  const backBtn = button(W.back, "back", () => { play.stop(); core.stepBack(); update(); });
+  const resetBtn = button(W.reset, "reset", () => reset());
+  const eta = numberField({ W, label: "η", name: "eta", min: T.eta.min, max: T.eta.max, value: s.eta, onchange: (v) => setEta(v), onerror: notify });
+  const x0 = numberField({ W, label: W.labels.x0, name: "x0", min: -s.range, max: s.range, value: s.x0, slider: false, onchange: (v) => setStart(v), onerror: notify });
+  const range = numberField({ W, label: W.labels.range, name: "range", min: T.range.min, max: T.range.max, value: s.range, onchange: (v) => setRange(v), onerror: notify });
   range.root.dataset.control = "range";
-  const speed = numberField({ label: "speed", name: "speed", min: T.speed.min, max: T.speed.max, step: 1, value: s.speed, onchange: (v) => changed("speed", v), onerror: notify });
+  const speed = numberField({ W, label: W.labels.speed, name: "speed", min: T.speed.min, max: T.speed.max, step: 1, value: s.speed, onchange: (v) => changed("speed", v), onerror: notify });
   eta.root.dataset.control = "eta";
   x0.root.dataset.control = "x0";
   speed.root.dataset.control = "speed";
-  const presets = h("div", { class: "presets", role: "group", "aria-label": "Learning-rate presets", "data-control": "presets" },
-    PRESETS.map(([v, text]) => h("button", { type: "button", onclick: () => { setEta(v); reset(); } }, text)));
+  const presets = h("div", { class: "presets", role: "group", "aria-label": W.presetsLabel, "data-control": "presets" },
+    PRESETS.map(([v], i) => h("button", { type: "button", onclick: () => { setEta(v); reset(); } }, W.presets[i])));
+  const langId = `lang-${Math.random().toString(36).slice(2)}`;
+  const langSel = h("select", { id: langId, name: "lang", onchange: () => changed("lang", langSel.value) },
+    Object.entries(W.languages).map(([v, t]) => h("option", { value: v }, t)));
+  langSel.value = s.lang;
+  const langField = h("div", { class: "field wide", "data-control": "lang" }, h("label", { for: langId }, W.labels.lang), langSel);
   const caption = h("p", { class: "caption", "data-control": "readouts" });
-  const readouts = readoutTable("One step of gradient descent in numbers", [
-    ["step", "step t"], ["from", "from x"], ["slope", "slope 2x"], ["dx", "Δx = −η·2x"], ["to", "to x + Δx"], ["eta", "η"],
-  ]);
+  const readouts = readoutTable(W.parabolaReadouts, Object.entries(W.parabolaRows));
   readouts.table.dataset.control = "readouts";
-  const formulas = h("div", { class: "formulas", "aria-label": "The step's formulas with the current numbers", "data-control": "formulas" });
+  const formulas = h("div", { class: "formulas", "aria-label": W.parabolaFormulas, "data-control": "formulas" });
 
   container.replaceChildren(
-    h("h2", {}, "y = x²: why the learning rate must be small"),
+    h("h2", {}, W.parabolaTitle),
     h("div", { class: "layout" },
       h("div", { class: "figures" }, figure, rate),
       h("div", { class: "side" },
         h("div", { class: "buttons" }, stepBtn, playBtn, backBtn, resetBtn),
-        status, regime, presets, eta.root, x0.root, range.root, speed.root, hooks.share ?? "", caption, readouts.table, formulas)));
+        status, regime, presets, eta.root, x0.root, range.root, speed.root, langField, hooks.share ?? "", caption, readouts.table, formulas)));
 
-  const play = player(() => step(), () => s.speed, (on) => { playBtn.textContent = on ? "Pause" : "Play"; playBtn.setAttribute("aria-pressed", String(on)); });
+  const play = player(() => step(), () => s.speed, (on) => { playBtn.textContent = on ? W.pause : W.play; playBtn.setAttribute("aria-pressed", String(on)); });
 
   function changed(name, v) { s[name] = v; hooks.changed?.(name, v); }
   function guard(f) {
@@ -95,12 +101,12 @@ export function mountParabolaPanel(container, state, hooks) {
     const [stepN, from, slope, dx, to, etaV, last] = core.readout();
     const x = core.x();
     const stopped = core.divergence();
-    caption.textContent = last ? `The last step, from x_${stepN - 1} to x_${stepN}:` : "The first step, from x₀ to x₁ (press Step):";
+    caption.textContent = last ? W.lastStep(stepN - 1, stepN) : W.firstStep;
     readouts.update({ step: stepN, from, slope, dx, to, eta: etaV });
     formulas.innerHTML = parabolaFormulas({ x: from, slope, dx, next: to, eta: etaV });
     hooks.live({ step: stepN, x, regime: core.regime(), diverged: String(Boolean(stopped)) });
-    regime.textContent = `Regime: ${core.regimeText()}.`;
-    status.textContent = stopped ?? `Step ${stepN}: x = ${fmt(x)}`;
+    regime.textContent = W.regime(core.regimeText());
+    status.textContent = stopped ?? W.parabolaStatus(stepN, fmt(x));
     status.classList.toggle("bad", Boolean(stopped));
     stepBtn.disabled = Boolean(stopped);
     if (stopped) play.stop();
@@ -139,14 +145,16 @@ export function mountParabolaPanel(container, state, hooks) {
   }
 
   let width = 0;
-  new ResizeObserver(() => {
+  const resize = new ResizeObserver(() => {
     if (figure.parentElement.clientWidth === width) return; // the first call, or a height change: nothing to redo
     width = figure.parentElement.clientWidth;
     layout();
     draw();
-  }).observe(figure.parentElement);
+  });
+  resize.observe(figure.parentElement);
   width = figure.parentElement.clientWidth;
   layout();
   if (s.steps > 0) runSteps(s.steps); else update();
-  return { core, step, play: play.start, pause: play.stop, reset, set, state: s };
+  const destroy = () => { play.stop(); resize.disconnect(); };
+  return { core, step, play: play.start, pause: play.stop, reset, set, destroy, state: s };
 }

@@ -2,22 +2,22 @@
 // <descent-demo> snippet, shown as text too so they can be copied by hand.
 import { h } from "./ui.js";
 
-/** `snippets()` → {link, iframe, element}. */
-export function shareControls(snippets) {
-  const text = h("textarea", { readonly: true, rows: 4, "aria-label": "Link or embed code to copy", class: "share-text", hidden: true });
+/** `snippets()` → {link, iframe, element}; `W` the words of the widget's language. */
+export function shareControls(snippets, W) {
+  const text = h("textarea", { readonly: true, rows: 4, "aria-label": W.shareText, class: "share-text", hidden: true });
   const said = h("span", { class: "share-said", role: "status" });
   const copy = async (value, what) => {
     text.value = value;
     text.hidden = false;
     try {
       await navigator.clipboard.writeText(value);
-      said.textContent = `${what} copied.`;
+      said.textContent = W.copied(what);
     } catch {
       text.select();
-      said.textContent = `${what} selected: press Ctrl+C (⌘C) to copy.`;
+      said.textContent = W.selected(what);
     }
   };
-  const link = h("button", { type: "button", onclick: () => copy(snippets().link, "Link") }, "Copy link");
-  const embed = h("button", { type: "button", onclick: () => { const s = snippets(); copy(`${s.element}\n\n${s.iframe}`, "Embed code"); } }, "Copy embed code");
+  const link = h("button", { type: "button", onclick: () => copy(snippets().link, W.link) }, W.copyLink);
+  const embed = h("button", { type: "button", onclick: () => { const s = snippets(); copy(`${s.element}\n\n${s.iframe}`, W.embed); } }, W.copyEmbed);
   return h("div", { class: "share", "data-control": "share" }, h("div", { class: "buttons" }, link, embed, said), text);
 }

@@ -6,8 +6,8 @@ export const PANELS = ["loss-space", "parabola"];
 
 /** The controls a panel can show; `controls` picks some, `hide` removes some. */
 export const CONTROLS = {
-  "loss-space": ["step", "play", "back", "reset", "random", "eta", "speed", "seed", "start", "x0", "ystar", "range", "cmap", "view", "scale", "readouts", "formulas", "chart", "share"],
-  parabola: ["step", "play", "back", "reset", "presets", "eta", "x0", "range", "speed", "readouts", "formulas", "chart", "share"],
+  "loss-space": ["step", "play", "back", "reset", "random", "eta", "speed", "seed", "start", "x0", "ystar", "range", "cmap", "view", "scale", "lang", "readouts", "formulas", "chart", "share"],
+  parabola: ["step", "play", "back", "reset", "presets", "eta", "x0", "range", "speed", "lang", "readouts", "formulas", "chart", "share"],
 };
 
 const num = (label, min, max, dflt, extra = {}) => ({ type: "number", label, min, max, default: dflt, ...extra });
@@ -30,6 +30,7 @@ export const TABLE = {
     view: choice("view", ["2d", "3d"], "2d"),
     scale: choice("loss axis", ["linear", "log"], "linear"),
     speed: int("speed (steps a second)", 1, 60, 10),
+    lang: choice("language", ["en", "fr"], "en"),
     controls: list("controls shown", "loss-space"),
     hide: list("controls hidden", "loss-space"),
   },
@@ -39,6 +40,7 @@ export const TABLE = {
     range: num("range ± of x", 0.5, 10, 2.5),
     steps: int("steps to pre-run", 0, 1000, 0),
     speed: int("speed (steps a second)", 1, 30, 3),
+    lang: choice("language", ["en", "fr"], "en"),
     controls: list("controls shown", "parabola"),
     hide: list("controls hidden", "parabola"),
   },

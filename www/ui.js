@@ -51,13 +51,13 @@ export const uid = (p) => `${p}-${++ids}`;
  * Returns `{root, number, slider, set(v)}`; `onchange(v)` gets valid numbers only, and invalid
  * text is reported through `onerror(message)`.
  */
-export function numberField({ label, name, min, max, step = "any", value, log = false, slider = true, onchange, onerror }) {
+export function numberField({ label, name, min, max, step = "any", value, log = false, slider = true, onchange, onerror, W }) {
   const id = uid(name);
   const number = h("input", { type: "number", id, name, min, max, step, value, inputmode: "decimal" });
   const range = slider
     ? h("input", {
         type: "range",
-        "aria-label": `${label} slider`,
+        "aria-label": W ? W.sliderOf(label) : `${label} slider`,
         min: log ? Math.log10(min) : min,
         max: log ? Math.log10(max) : max,
         step: log ? 0.01 : (max - min) / 200,
@@ -79,7 +79,7 @@ export function numberField({ label, name, min, max, step = "any", value, log = 
     const v = number.valueAsNumber;
     const [lo, hi] = [Number(number.min), Number(number.max)]; // the bounds may have moved since
     if (!Number.isFinite(v) || v < lo || v > hi) {
-      onerror?.(`${label} must be a number from ${lo} to ${hi}; "${number.value}" is not.`);
+      onerror?.(W ? W.mustBe(label, lo, hi, number.value) : `${label} must be a number from ${lo} to ${hi}; "${number.value}" is not.`);
       number.value = last; // show the value still in effect; the notice says why
       return;
     }

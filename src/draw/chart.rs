@@ -2,6 +2,7 @@
 //! scale, with an optional guide curve (for `|x_t|`, the predicted `|1 − 2η|^t·|x₀|`).
 
 use super::{err, label, DrawResult, Layout, Margins, PATH, TEXT};
+use crate::lang::Lang;
 use plotters::prelude::*;
 
 pub const MARGINS: Margins = Margins { top: 10.0, right: 14.0, bottom: 40.0, left: 64.0 };
@@ -16,6 +17,8 @@ pub struct StepChart<'a> {
     pub log: bool,
     /// A guide `(step, value)` drawn dashed under the values.
     pub guide: Option<&'a [(f64, f64)]>,
+    /// The language of the axis names.
+    pub lang: Lang,
 }
 
 /// Values below this share of the largest are drawn at the floor of a log chart.
@@ -64,8 +67,8 @@ impl StepChart<'_> {
             .y_label_formatter(&fmt_y)
             .label_style(l.font(12.0))
             .axis_desc_style(l.font(13.0))
-            .x_desc("step t")
-            .y_desc(if log { format!("{} (log)", self.name) } else { self.name.to_string() })
+            .x_desc(self.lang.pick("step t", "pas t"))
+            .y_desc(if log { format!("{} ({})", self.name, self.lang.pick("log", "log.")) } else { self.name.to_string() })
             .bold_line_style(grid)
             .light_line_style(TRANSPARENT)
             .axis_style(ShapeStyle::from(&TEXT).stroke_width(l.px(1.0)))

@@ -4,6 +4,7 @@
 use super::{arrow_elements, err, label, DrawResult, Layout, Margins, Rect, ARROW, PATH, TEXT};
 use crate::colormap::ColorMap;
 use crate::heatmap;
+use crate::lang::Lang;
 use crate::landscape::{contour_levels, level_step, Grid, LossSpace};
 use plotters::prelude::*;
 
@@ -19,6 +20,8 @@ pub const MAX_LEVELS: usize = 40;
 pub struct MapView {
     pub layout: Layout,
     pub space: LossSpace,
+    /// The language of the colour bar's title.
+    pub lang: Lang,
 }
 
 /// An image for the caller to put on the base layer.
@@ -37,7 +40,7 @@ pub struct Contour {
 
 impl MapView {
     pub fn new(width: u32, height: u32, dpr: f64, space: LossSpace) -> MapView {
-        MapView { layout: Layout::new(width, height, dpr, MARGINS), space }
+        MapView { layout: Layout::new(width, height, dpr, MARGINS), space, lang: Lang::En }
     }
 
     pub fn plot(&self) -> Rect {
@@ -189,7 +192,7 @@ impl MapView {
             root.draw(&Text::new(text, pos, font.clone())).map_err(err)?;
         }
         let title = (x0 - l.px(4.0) as i32, p.y0 - l.px(20.0) as i32);
-        root.draw(&Text::new("loss L", title, l.font(12.0))).map_err(err)?;
+        root.draw(&Text::new(self.lang.pick("loss L", "perte L"), title, l.font(12.0))).map_err(err)?;
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 
 use super::{arrow_elements, err, label, DrawResult, Layout, Margins, ARROW, PATH, TEXT};
 use crate::parabola::{parabola, parabola_slope};
+use crate::lang::Lang;
 use plotters::prelude::*;
 
 /// Steps drawn as arrows (the most recent).
@@ -15,11 +16,13 @@ pub const MARGINS: Margins = Margins { top: 12.0, right: 16.0, bottom: 44.0, lef
 pub struct ParabolaView {
     pub layout: Layout,
     pub range: f64,
+    /// The language of the slope's label.
+    pub lang: Lang,
 }
 
 impl ParabolaView {
     pub fn new(width: u32, height: u32, dpr: f64, range: f64) -> ParabolaView {
-        ParabolaView { layout: Layout::new(width, height, dpr, MARGINS), range }
+        ParabolaView { layout: Layout::new(width, height, dpr, MARGINS), range, lang: Lang::En }
     }
 
     pub fn y_range(&self) -> (f64, f64) {
@@ -99,7 +102,7 @@ impl ParabolaView {
             let here = local(px(x));
             area.draw(&Circle::new(here, l.px(8.0) as i32, WHITE.filled())).map_err(err)?;
             area.draw(&Circle::new(here, l.px(6.0) as i32, PATH.filled())).map_err(err)?;
-            let text = format!("slope 2x = {}", label(slope));
+            let text = format!("{} 2x = {}", self.lang.pick("slope", "pente"), label(slope));
             let (tx, ty) = (here.0 + l.px(12.0) as i32, here.1 - l.px(24.0) as i32);
             let tx = tx.min(plot.width() - l.px(120.0) as i32);
             area.draw(&Text::new(text, (tx, ty.max(l.px(4.0) as i32)), l.font(13.0).color(&RGBColor(170, 40, 10))))

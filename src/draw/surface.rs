@@ -6,6 +6,7 @@ use super::map::Contour;
 use super::{arrow_elements, err, label, DrawResult, ARROW, PATH, TEXT};
 use crate::colormap::ColorMap;
 use crate::landscape::LossSpace;
+use crate::lang::Lang;
 use plotters::coord::CoordTranslate;
 use plotters::prelude::*;
 
@@ -38,6 +39,7 @@ pub fn draw<DB: DrawingBackend>(
     trajectory: &[(f64, f64)],
     next: Option<(f64, f64)>,
     angle: Angle,
+    lang: Lang,
 ) -> DrawResult {
     let px = |v: f64| (v * dpr).round().max(1.0) as u32;
     let root = backend.into_drawing_area();
@@ -102,7 +104,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     let (mw, mb) = ((sw.lo + sw.hi) / 2.0, (sb.lo + sb.hi) / 2.0);
-    let labels = [("w", (mw, lo, sb.lo - 0.3 * sb.span())), ("b", (sw.hi + 0.3 * sw.span(), lo, mb)), ("loss", (sw.lo, top * 1.08, sb.lo))];
+    let labels = [("w", (mw, lo, sb.lo - 0.3 * sb.span())), ("b", (sw.hi + 0.3 * sw.span(), lo, mb)), (lang.pick("loss", "perte"), (sw.lo, top * 1.08, sb.lo))];
     let font = ("sans-serif", 15.0 * dpr).into_font().color(&TEXT);
     for (name, at) in labels {
         chart.draw_series([Text::new(name, at, font.clone())]).map_err(err)?;

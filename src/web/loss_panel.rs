@@ -6,6 +6,7 @@ use crate::draw::chart::StepChart;
 use crate::draw::map::{Contour, Layer, MapView};
 use crate::draw::surface::{self, Angle};
 use crate::landscape::{Interval, LossSpace};
+use crate::lang::Lang;
 use crate::seed::start_from_seed;
 use crate::train::Trainer;
 use js_sys::Float64Array;
@@ -30,6 +31,7 @@ pub struct LossPanel {
     cache: Option<Cache>,
     scratch: Vec<f32>,
     rgba: Vec<u8>,
+    lang: Lang,
 }
 
 fn space(x0: f64, y_star: f64, lo: f64, hi: f64) -> Result<LossSpace, JsError> {
@@ -53,6 +55,10 @@ fn start_in(space: &LossSpace, w0: f64, b0: f64) -> Result<(), JsError> {
 }
 
 impl LossPanel {
+    fn view(&self, canvas: &HtmlCanvasElement, dpr: f64) -> MapView {
+        MapView { lang: self.lang, ..MapView::new(canvas.width(), canvas.height(), dpr, *self.trainer.space()) }
+    }
+
     /// Where the next step goes, unless training has stopped.
     fn next(&self) -> Option<(f64, f64)> {
         let r = self.trainer.readout();
@@ -68,7 +74,7 @@ impl LossPanel {
         let space = space(x0, y_star, lo, hi)?;
         start_in(&space, w0, b0)?;
         let eta = finite("η", eta, 0.0, 1e3)?;
-        Ok(LossPanel { trainer: Trainer::new(space, w0, b0, eta), map: ColorMap::Autumn, cache: None, scratch: Vec::new(), rgba: Vec::new() })
+        Ok(LossPanel { trainer: Trainer::new(space, w0, b0, eta), map: ColorMap::Autumn, cache: None, scratch: Vec::new(), rgba: Vec::new(), lang: Lang::En })
     }
 
     /// The start for `seed`, uniform in the loss space: `[w₀, b₀]`.
@@ -117,6 +123,13 @@ impl LossPanel {
         Ok(())
     }
 
+    /// The language of the words drawn and of `divergence()`: `en` or `fr`.
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&mut self, code: &str) -> Result<(), JsError> {
+        self.lang = Lang::from_code(code).ok_or_else(|| JsError::new(&format!("unknown language `{code}`: use en or fr")))?;
+        Ok(())
+    }
+
     #[wasm_bindgen(js_name = setColormap)]
     pub fn set_colormap(&mut self, name: &str) -> Result<(), JsError> {
         self.map = ColorMap::from_name(name)
@@ -135,7 +148,7 @@ impl LossPanel {
 
     /// Why training stopped, in words, or undefined.
     pub fn divergence(&self) -> Option<String> {
-        self.trainer.divergence().map(|d| d.describe(self.trainer.space(), self.trainer.eta()))
+        self.trainer.divergence().map(|d| d.describe(self.trainer.space(), self.trainer.eta(), self.lang))
     }
 
     /// `[w₀, b₀, w₁, b₁, …]`.
@@ -163,7 +176,7 @@ impl LossPanel {
     /// recomputed only when the space, colour map or size changed, contours, axes, colour bar.
     #[wasm_bindgen(js_name = drawMap)]
     pub fn draw_map(&mut self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsError> {
-        let view = MapView::new(canvas.width(), canvas.height(), dpr, *self.trainer.space());
+        let view = self.view(canvas, dpr);
         let fresh = matches!(&self.cache, Some(c) if c.view == view && c.map == self.map);
         if !fresh {
             let image = match self.cache.take() {
@@ -207,7 +220,7 @@ impl LossPanel {
     /// The trajectory layer on a transparent `canvas` of the same size as the map's.
     #[wasm_bindgen(js_name = drawPath)]
     pub fn draw_path(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsError> {
-        let view = MapView::new(canvas.width(), canvas.height(), dpr, *self.trainer.space());
+        let view = self.view(canvas, dpr);
         context(canvas)?.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
         drawn(view.draw_path(backend(canvas)?, &self.trainer.trajectory(), self.next()))
     }
@@ -230,14 +243,14 @@ impl LossPanel {
         };
         let d = Angle::default();
         let angle = Angle { yaw: if yaw.is_finite() { yaw } else { d.yaw }, pitch: if pitch.is_finite() { pitch } else { d.pitch } };
-        drawn(surface::draw(backend(canvas)?, dpr, &space, range, self.map, cs, &self.trainer.trajectory(), self.next(), angle))
+        drawn(surface::draw(backend(canvas)?, dpr, &space, range, self.map, cs, &self.trainer.trajectory(), self.next(), angle, self.lang))
     }
 
     /// The loss over steps, linear or log.
     #[wasm_bindgen(js_name = drawLossChart)]
     pub fn draw_loss_chart(&self, canvas: &HtmlCanvasElement, dpr: f64, log: bool) -> Result<(), JsError> {
         let losses: Vec<(f64, f64)> = self.trainer.losses().into_iter().map(|(t, l)| (t as f64, l)).collect();
-        let chart = StepChart { name: "loss L", values: &losses, log, guide: None };
+        let chart = StepChart { name: self.lang.pick("loss L", "perte L"), values: &losses, log, guide: None, lang: self.lang };
         drawn(chart.draw(backend(canvas)?, canvas.width(), canvas.height(), dpr))
     }
 

@@ -3,6 +3,7 @@
 use super::{backend, drawn, finite};
 use crate::draw::chart::StepChart;
 use crate::draw::parabola::ParabolaView;
+use crate::lang::Lang;
 use crate::parabola::{parabola_slope, Descent, Regime};
 use js_sys::Float64Array;
 use wasm_bindgen::prelude::*;
@@ -11,6 +12,7 @@ use web_sys::HtmlCanvasElement;
 #[wasm_bindgen]
 pub struct ParabolaPanel {
     descent: Descent,
+    lang: Lang,
 }
 
 #[wasm_bindgen]
@@ -21,7 +23,7 @@ impl ParabolaPanel {
         let range = finite("range", range, 0.1, 1e3)?;
         let x0 = finite("x₀", x0, -range, range)?;
         let eta = finite("η", eta, -10.0, 10.0)?;
-        Ok(ParabolaPanel { descent: Descent::new(x0, eta, range) })
+        Ok(ParabolaPanel { descent: Descent::new(x0, eta, range), lang: Lang::En })
     }
 
     pub fn step(&mut self) -> bool {
@@ -44,6 +46,13 @@ impl ParabolaPanel {
     pub fn set_start(&mut self, x0: f64) -> Result<(), JsError> {
         let r = self.descent.range();
         self.descent = Descent::new(finite("x₀", x0, -r, r)?, self.descent.eta(), r);
+        Ok(())
+    }
+
+    /// The language of the words drawn and of `regimeText()`, `divergence()`: `en` or `fr`.
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&mut self, code: &str) -> Result<(), JsError> {
+        self.lang = Lang::from_code(code).ok_or_else(|| JsError::new(&format!("unknown language `{code}`: use en or fr")))?;
         Ok(())
     }
 
@@ -90,22 +99,16 @@ impl ParabolaPanel {
     /// The regime in words.
     #[wasm_bindgen(js_name = regimeText)]
     pub fn regime_text(&self) -> String {
-        Regime::of(self.descent.eta()).map_or("η is not a number", Regime::describe).into()
+        Regime::of(self.descent.eta()).map_or(self.lang.pick("η is not a number", "η n'est pas un nombre"), |r| r.describe(self.lang)).into()
     }
 
     /// Why the descent stopped, in words, or undefined.
     pub fn divergence(&self) -> Option<String> {
-        self.descent.stopped_at().map(|x| {
-            format!(
-                "Stopped: the next step would go to x = {x:.6}, outside the figure [−{r}, {r}]: with η = {eta} each step lands farther from the bottom. Press Reset.",
-                r = self.descent.range(),
-                eta = self.descent.eta()
-            )
-        })
+        self.descent.describe_stop(self.lang)
     }
 
     pub fn draw(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsError> {
-        let view = ParabolaView::new(canvas.width(), canvas.height(), dpr, self.descent.range());
+        let view = ParabolaView { lang: self.lang, ..ParabolaView::new(canvas.width(), canvas.height(), dpr, self.descent.range()) };
         drawn(view.draw(backend(canvas)?, &self.descent.xs()))
     }
 
@@ -117,7 +120,7 @@ impl ParabolaPanel {
         let every = n.div_ceil(400);
         let guide: Vec<(f64, f64)> =
             self.descent.predicted_abs(n).into_iter().enumerate().step_by(every).map(|(t, v)| (t as f64, v)).collect();
-        let chart = StepChart { name: "|x_t|", values: &abs, log: true, guide: Some(&guide) };
+        let chart = StepChart { name: "|x_t|", values: &abs, log: true, guide: Some(&guide), lang: self.lang };
         drawn(chart.draw(backend(canvas)?, canvas.width(), canvas.height(), dpr))
     }
 

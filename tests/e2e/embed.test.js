@@ -84,8 +84,9 @@ test("divergence sends a descent-diverge event", async () => {
 test("state → link → new page gives the identical state, for every table entry", async () => {
   const { page, errors } = await open(browser, "/#panel=loss-space");
   const demo = page.locator("descent-demo");
-  const setAttrs = { eta: "0.37", x0: "1.5", ystar: "0.2", range: "3", w0: "-2.5", b0: "1.25", cmap: "viridis", view: "3d", scale: "log", speed: "25", hide: "share seed" };
+  const setAttrs = { eta: "0.37", x0: "1.5", ystar: "0.2", range: "3", w0: "-2.5", b0: "1.25", cmap: "viridis", view: "3d", scale: "log", speed: "25", lang: "fr", hide: "share seed" };
   for (const [k, v] of Object.entries(setAttrs)) await demo.evaluate((el, [k, v]) => el.setAttribute(k, v), [k, v]);
+  await demo.getByRole("button", { name: "Pas", exact: true }).waitFor(); // lang="fr" rebuilt it in French
   for (let i = 0; i < 7; i++) await demo.evaluate((el) => el.step());
   const state = await demo.evaluate((el) => el.state);
   const link = await demo.evaluate((el) => el.snippets().link);
@@ -95,13 +96,14 @@ test("state → link → new page gives the identical state, for every table ent
   const again = second.page.locator("descent-demo");
   assert.deepEqual(await again.evaluate((el) => el.state), state);
   assert.deepEqual(await again.evaluate((el) => Array.from(el.core.readout())), readout, "the same point, exactly");
-  assert.equal(await again.getByRole("spinbutton", { name: "seed" }).isVisible(), false);
+  assert.equal(await again.getByRole("spinbutton", { name: "graine", includeHidden: true }).isVisible(), false);
+  assert.equal(await again.getByRole("button", { name: "Réinitialiser" }).isVisible(), true, "in French");
   assert.equal(await page.evaluate(() => location.hash), new URL(link).hash, "the page's own hash follows the state");
   // The parabola's entries too, and a seed.
   const third = await open(browser, "/#panel=parabola&eta=0.9&x0=-1.7&range=2&steps=3&speed=7&controls=step+reset+readouts");
   const p = third.page.locator("descent-demo");
   const pState = await p.evaluate((el) => el.state);
-  assert.deepEqual({ ...pState }, { panel: "parabola", eta: 0.9, x0: -1.7, range: 2, steps: 3, speed: 7, controls: ["step", "reset", "readouts"], hide: null });
+  assert.deepEqual({ ...pState }, { panel: "parabola", eta: 0.9, x0: -1.7, range: 2, steps: 3, speed: 7, lang: "en", controls: ["step", "reset", "readouts"], hide: null });
   const fourth = await open(browser, await p.evaluate((el) => el.snippets().link));
   assert.deepEqual(await fourth.page.locator("descent-demo").evaluate((el) => el.state), pState);
   const fifth = await open(browser, "/#panel=loss-space&seed=12345&steps=2");

@@ -148,3 +148,20 @@ test("the range can be changed; x₀ must stay inside it", async () => {
   assert.ok(close(x1, 0.8 * 1.4), `x₁ = ${x1}`);
   assert.deepEqual(errors, []);
 });
+
+test("in French: words, regime and the stop message, from lang=fr", async () => {
+  const { page, errors } = await open(browser, "/#panel=parabola&lang=fr&eta=1.1");
+  const panel = page.locator("descent-demo");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
+  assert.match(await panel.locator(".regime").innerText(), /Régime : divergence : \|1 − 2η\| > 1/);
+  const step = panel.getByRole("button", { name: "Pas", exact: true });
+  for (let i = 0; i < 6 && (await step.isEnabled()); i++) await step.click();
+  assert.match(await panel.locator("p.status").innerText(), /^Arrêt : le pas suivant irait en x = 2\.985984/);
+  await panel.getByRole("button", { name: "Réinitialiser" }).click();
+  assert.equal(await panel.getAttribute("data-step"), "0");
+  // The language is a control too, and the choice follows into the link.
+  await panel.getByLabel("langue").selectOption("en");
+  await panel.getByRole("button", { name: "Step", exact: true }).waitFor();
+  assert.equal(await panel.getAttribute("lang"), null, "English is the default: no attribute");
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,83 @@
+// The widget's words in English and French (the article the demo follows is in French). A panel
+// asks `words(lang)` once and reads its strings from the table; numbers are formatted elsewhere.
+
+const en = {
+  loading: "Loading descent…",
+  dismiss: "Dismiss",
+  step: "Step", play: "Play", pause: "Pause", back: "Step back", reset: "Reset", random: "New random start",
+  copyLink: "Copy link", copyEmbed: "Copy embed code", copied: (what) => `${what} copied.`,
+  selected: (what) => `${what} selected: press Ctrl+C (⌘C) to copy.`, link: "Link", embed: "Embed code",
+  shareText: "Link or embed code to copy",
+  lossTitle: "Loss space of (w, b) — SGD step by step",
+  mapLabel: "Loss space heatmap with contour lines; axes w and b",
+  pathLabel: "Trajectory on the loss space. Click or tap to set the start (w₀, b₀).",
+  surfaceLabel: "3-D loss surface. Drag or use the arrow keys to turn it.",
+  lossChartLabel: "Loss over steps",
+  lossReadouts: "Values at the current step",
+  lossFormulas: "SGD formulas with the current numbers",
+  labels: { eta: "η", speed: "speed", seed: "seed", w0: "w₀", b0: "b₀", x0: "x₀", ystar: "y*", range: "range ±", cmap: "colour map", view: "view", scale: "loss axis", lang: "language" },
+  cmap: { autumn: "autumn (article)", viridis: "viridis (colour-blind safe)" },
+  view: { "2d": "2-D map", "3d": "3-D surface" },
+  scale: { linear: "linear", log: "log" },
+  lossRows: { step: "step t", x: "x", w: "w", b: "b", y: "y = σ(xw + b)", loss: "L = ½(y − y*)²", gw: "g_w = ∂L/∂w", gb: "g_b = ∂L/∂b", dw: "Δw = −η g_w", db: "Δb = −η g_b", eta: "η", wNext: "next w", bNext: "next b" },
+  lossStatus: (n, l) => `Step ${n}: L = ${l}`,
+  parabolaTitle: "y = x²: why the learning rate must be small",
+  figureLabel: "y = x² with the current point, its tangent and the steps. Drag the point or use the arrow keys to set x₀.",
+  rateLabel: "|x_t| against t on a log scale, with the predicted |1 − 2η|^t dashed",
+  presetsLabel: "Learning-rate presets",
+  presets: ["η = 1: bounces between 1 and −1 forever", "η = 0.1: smooth", "η = 0.5: one step to the bottom", "η = 0.9: oscillating convergence", "η = 1.1: divergence"],
+  parabolaReadouts: "One step of gradient descent in numbers",
+  parabolaFormulas: "The step's formulas with the current numbers",
+  parabolaRows: { step: "step t", from: "from x", slope: "slope 2x", dx: "Δx = −η·2x", to: "to x + Δx", eta: "η" },
+  lastStep: (a, b) => `The last step, from x_${a} to x_${b}:`,
+  firstStep: "The first step, from x₀ to x₁ (press Step):",
+  parabolaStatus: (n, x) => `Step ${n}: x = ${x}`,
+  regime: (text) => `Regime: ${text}.`,
+  languages: { en: "English", fr: "Français" },
+  sliderOf: (label) => `${label} slider`,
+  mustBe: (label, lo, hi, raw) => `${label} must be a number from ${lo} to ${hi}; "${raw}" is not.`,
+};
+
+const fr = {
+  loading: "Chargement de descent…",
+  dismiss: "Fermer",
+  step: "Pas", play: "Lecture", pause: "Pause", back: "Pas en arrière", reset: "Réinitialiser", random: "Nouveau départ aléatoire",
+  copyLink: "Copier le lien", copyEmbed: "Copier le code d'intégration", copied: (what) => `${what} copié.`,
+  selected: (what) => `${what} sélectionné : appuyez sur Ctrl+C (⌘C) pour copier.`, link: "Lien", embed: "Code d'intégration",
+  shareText: "Lien ou code d'intégration à copier",
+  lossTitle: "Espace de perte de (w, b) — SGD pas à pas",
+  mapLabel: "Carte de la perte avec ses lignes de niveau ; axes w et b",
+  pathLabel: "Trajectoire dans l'espace de perte. Cliquez ou touchez pour choisir le départ (w₀, b₀).",
+  surfaceLabel: "Surface de perte en 3D. Faites-la tourner en la glissant ou avec les flèches.",
+  lossChartLabel: "Perte au fil des pas",
+  lossReadouts: "Valeurs au pas courant",
+  lossFormulas: "Formules de SGD avec les nombres du pas courant",
+  labels: { eta: "η", speed: "vitesse", seed: "graine", w0: "w₀", b0: "b₀", x0: "x₀", ystar: "y*", range: "plage ±", cmap: "couleurs", view: "vue", scale: "axe de la perte", lang: "langue" },
+  cmap: { autumn: "autumn (article)", viridis: "viridis (lisible par les daltoniens)" },
+  view: { "2d": "carte 2D", "3d": "surface 3D" },
+  scale: { linear: "linéaire", log: "logarithmique" },
+  lossRows: { step: "pas t", x: "x", w: "w", b: "b", y: "y = σ(xw + b)", loss: "L = ½(y − y*)²", gw: "g_w = ∂L/∂w", gb: "g_b = ∂L/∂b", dw: "Δw = −η g_w", db: "Δb = −η g_b", eta: "η", wNext: "w suivant", bNext: "b suivant" },
+  lossStatus: (n, l) => `Pas ${n} : L = ${l}`,
+  parabolaTitle: "y = x² : pourquoi le taux d'apprentissage doit être petit",
+  figureLabel: "y = x² avec le point courant, sa tangente et les pas. Glissez le point ou utilisez les flèches pour choisir x₀.",
+  rateLabel: "|x_t| en fonction de t sur une échelle logarithmique, avec |1 − 2η|^t prévu en pointillés",
+  presetsLabel: "Taux d'apprentissage prédéfinis",
+  presets: ["η = 1 : rebondit entre 1 et −1 sans fin", "η = 0.1 : descente régulière", "η = 0.5 : le fond en un pas", "η = 0.9 : convergence en oscillant", "η = 1.1 : divergence"],
+  parabolaReadouts: "Un pas de descente de gradient en nombres",
+  parabolaFormulas: "Les formules du pas avec ses nombres",
+  parabolaRows: { step: "pas t", from: "depuis x", slope: "pente 2x", dx: "Δx = −η·2x", to: "vers x + Δx", eta: "η" },
+  lastStep: (a, b) => `Le dernier pas, de x_${a} à x_${b} :`,
+  firstStep: "Le premier pas, de x₀ à x₁ (appuyez sur Pas) :",
+  parabolaStatus: (n, x) => `Pas ${n} : x = ${x}`,
+  regime: (text) => `Régime : ${text}.`,
+  languages: { en: "English", fr: "Français" },
+  sliderOf: (label) => `curseur ${label}`,
+  mustBe: (label, lo, hi, raw) => `${label} doit être un nombre entre ${lo} et ${hi} ; « ${raw} » n'en est pas un.`,
+};
+
+export const LANGS = { en, fr };
+
+/** The words for `lang` (English when unknown). */
+export function words(lang) {
+  return LANGS[lang] ?? en;
+}
