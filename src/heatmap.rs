@@ -46,9 +46,9 @@ pub fn losses(space: &LossSpace, cols: usize, rows: usize, out: &mut Vec<f32>) -
     (min, max)
 }
 
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+/// One row of losses, `L = ½(σ(x₀w + b) − y*)²` for each `x₀w` in `xw`: `(min, max)` of the row.
 #[inline(always)]
-fn row_losses(xw: &[f32], b: f32, ys: f32, row: &mut [f32]) -> (f32, f32) {
+fn row_losses_scalar(xw: &[f32], b: f32, ys: f32, row: &mut [f32]) -> (f32, f32) {
     let (mut min, mut max) = (f32::INFINITY, f32::NEG_INFINITY);
     for (l, &a) in row.iter_mut().zip(xw) {
         let y = 1.0 / (1.0 + expf(-(a + b)));
@@ -60,6 +60,10 @@ fn row_losses(xw: &[f32], b: f32, ys: f32, row: &mut [f32]) -> (f32, f32) {
     (min, max)
 }
 
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+use row_losses_scalar as row_losses;
+
+/// [`row_losses_scalar`] four lanes at a time, the same operations in the same order.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 #[inline(always)]
 fn row_losses(xw: &[f32], b: f32, ys: f32, row: &mut [f32]) -> (f32, f32) {
@@ -79,16 +83,10 @@ fn row_losses(xw: &[f32], b: f32, ys: f32, row: &mut [f32]) -> (f32, f32) {
         maxv = f32x4_max(maxv, l);
         unsafe { v128_store(chunk.as_mut_ptr() as *mut v128, l) };
     }
-    let mut min = f32x4_extract_lane::<0>(minv).min(f32x4_extract_lane::<1>(minv)).min(f32x4_extract_lane::<2>(minv)).min(f32x4_extract_lane::<3>(minv));
-    let mut max = f32x4_extract_lane::<0>(maxv).max(f32x4_extract_lane::<1>(maxv)).max(f32x4_extract_lane::<2>(maxv)).max(f32x4_extract_lane::<3>(maxv));
-    for (l, &a) in row[n4..].iter_mut().zip(&xw[n4..]) {
-        let y = 1.0 / (1.0 + expf(-(a + b)));
-        let d = y - ys;
-        *l = 0.5 * (d * d);
-        min = min.min(*l);
-        max = max.max(*l);
-    }
-    (min, max)
+    let (lo, hi) = row_losses_scalar(&xw[n4..], b, ys, &mut row[n4..]);
+    let min = f32x4_extract_lane::<0>(minv).min(f32x4_extract_lane::<1>(minv)).min(f32x4_extract_lane::<2>(minv)).min(f32x4_extract_lane::<3>(minv));
+    let max = f32x4_extract_lane::<0>(maxv).max(f32x4_extract_lane::<1>(maxv)).max(f32x4_extract_lane::<2>(maxv)).max(f32x4_extract_lane::<3>(maxv));
+    (min.min(lo), max.max(hi))
 }
 
 /// [`expf`] on four lanes.
@@ -107,24 +105,26 @@ fn expf4(x: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
     f32x4_mul(y, pow2)
 }
 
+/// The colour of loss `v`: `k = ⌊(v − min)·scale + ½⌋` clamped to `0 … 255` (NaN → 0).
+#[inline(always)]
+fn colour_index(v: f32, min: f32, scale: f32) -> usize {
+    let k = (v - min) * scale + 0.5;
+    if k >= 1.0 {
+        if k < 255.0 {
+            k as usize
+        } else {
+            255
+        }
+    } else {
+        0
+    }
+}
+
 /// Colour `values` from `min` (colour 0) to `max` (colour 255) through `map`'s 256-entry table,
-/// as RGBA bytes into `out`: colour `k = ⌊(v − min)·255/(max − min) + ½⌋`.
+/// as RGBA bytes into `out`.
 pub fn colour(values: &[f32], min: f32, max: f32, map: ColorMap, out: &mut Vec<u8>) {
     let table = map.table().map(u32::from_le_bytes);
     let scale = if max > min { 255.0 / (max - min) } else { 0.0 };
-    let index = |v: f32| -> usize {
-        let k = (v - min) * scale + 0.5;
-        // In range for every finite loss; NaN and the rest clamp to the ends.
-        if k >= 1.0 {
-            if k < 255.0 {
-                k as usize
-            } else {
-                255
-            }
-        } else {
-            0
-        }
-    };
     out.resize(4 * values.len(), 0);
     // SAFETY: every bit pattern is a valid u8 and a valid u32; align_to_mut only hands out the
     // aligned middle, and the ends (empty with wasm's and std's allocators) are filled bytewise.
@@ -133,21 +133,22 @@ pub fn colour(values: &[f32], min: f32, max: f32, map: ColorMap, out: &mut Vec<u
         colour_words(values, min, scale, &table, words);
     } else {
         for (px, &v) in out.chunks_exact_mut(4).zip(values) {
-            px.copy_from_slice(&table[index(v)].to_le_bytes());
+            px.copy_from_slice(&table[colour_index(v, min, scale)].to_le_bytes());
         }
     }
 }
 
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-fn colour_words(values: &[f32], min: f32, scale: f32, table: &[u32; 256], words: &mut [u32]) {
+/// The colour pass into 32-bit words (little-endian RGBA).
+fn colour_words_scalar(values: &[f32], min: f32, scale: f32, table: &[u32; 256], words: &mut [u32]) {
     for (w, &v) in words.iter_mut().zip(values) {
-        let k = (v - min) * scale + 0.5;
-        let k = if k >= 1.0 { if k < 255.0 { k as usize } else { 255 } } else { 0 };
-        *w = table[k].to_le();
+        *w = table[colour_index(v, min, scale)].to_le();
     }
 }
 
-/// The colour pass on four lanes: the index by SIMD, four table loads, one store.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+use colour_words_scalar as colour_words;
+
+/// [`colour_words_scalar`] with the index computed on four lanes: four table loads, one store.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 fn colour_words(values: &[f32], min: f32, scale: f32, table: &[u32; 256], words: &mut [u32]) {
     use core::arch::wasm32::*;
@@ -166,11 +167,7 @@ fn colour_words(values: &[f32], min: f32, scale: f32, table: &[u32; 256], words:
         );
         unsafe { v128_store(w.as_mut_ptr() as *mut v128, c) };
     }
-    for (w, &v) in words[n4..].iter_mut().zip(&values[n4..]) {
-        let k = (v - min) * scale + 0.5;
-        let k = if k >= 1.0 { if k < 255.0 { k as usize } else { 255 } } else { 0 };
-        *w = table[k];
-    }
+    colour_words_scalar(&values[n4..], min, scale, table, &mut words[n4..]);
 }
 
 /// The heatmap of `space` at `cols × rows` pixels: RGBA bytes into `out`, returning the loss range.

@@ -1,6 +1,6 @@
 // The loss-space panel: the article's loss space of (w, b) with SGD trained step by step.
 import { LossPanel, randomSeed } from "./pkg/descent.js";
-import { h, fitCanvas, canvasPoint, numberField, player, uid } from "./ui.js";
+import { h, fitCanvas, canvasPoint, numberField, player, watchWidth, uid } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { sgdFormulas } from "./math.js";
 import { TABLE } from "./state.js";
@@ -218,10 +218,7 @@ export function mountLossPanel(container, state, hooks) {
     else if (["cmap", "view", "scale"].includes(name)) setChoice(name, v);
   }
 
-  let width = 0;
-  const resize = new ResizeObserver(() => {
-    if (stack.parentElement.clientWidth === width) return; // the first call, or a height change: nothing to redo
-    width = stack.parentElement.clientWidth;
+  const unwatch = watchWidth(stack.parentElement, () => { layout(); draw(); });
     layout();
     draw();
   });
@@ -230,6 +227,6 @@ export function mountLossPanel(container, state, hooks) {
   layout();
   showView();
   if (s.steps > 0) runSteps(s.steps); else update();
-  const destroy = () => { play.stop(); resize.disconnect(); };
+  const destroy = () => { play.stop(); unwatch(); };
   return { core, step, play: play.start, pause: play.stop, reset, set, destroy, state: s };
 }

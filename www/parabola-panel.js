@@ -1,6 +1,6 @@
 // The y = x² panel: why the learning rate must be small (the article's second figure).
 import { ParabolaPanel } from "./pkg/descent.js";
-import { h, fmt, fitCanvas, canvasPoint, numberField, player } from "./ui.js";
+import { h, fmt, fitCanvas, canvasPoint, numberField, player, watchWidth, uid } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { parabolaFormulas } from "./math.js";
 import { TABLE } from "./state.js";
@@ -44,7 +44,7 @@ export function mountParabolaPanel(container, state, hooks) {
   speed.root.dataset.control = "speed";
   const presets = h("div", { class: "presets", role: "group", "aria-label": W.presetsLabel, "data-control": "presets" },
     PRESETS.map(([v], i) => h("button", { type: "button", onclick: () => { setEta(v); reset(); } }, W.presets[i])));
-  const langId = `lang-${Math.random().toString(36).slice(2)}`;
+  const langId = uid("lang");
   const langSel = h("select", { id: langId, name: "lang", onchange: () => changed("lang", langSel.value) },
     Object.entries(W.languages).map(([v, t]) => h("option", { value: v }, t)));
   langSel.value = s.lang;
@@ -144,10 +144,7 @@ export function mountParabolaPanel(container, state, hooks) {
     else if (name === "range") setRange(v);
   }
 
-  let width = 0;
-  const resize = new ResizeObserver(() => {
-    if (figure.parentElement.clientWidth === width) return; // the first call, or a height change: nothing to redo
-    width = figure.parentElement.clientWidth;
+  const unwatch = watchWidth(figure.parentElement, () => { layout(); draw(); });
     layout();
     draw();
   });
@@ -155,6 +152,6 @@ export function mountParabolaPanel(container, state, hooks) {
   width = figure.parentElement.clientWidth;
   layout();
   if (s.steps > 0) runSteps(s.steps); else update();
-  const destroy = () => { play.stop(); resize.disconnect(); };
+  const destroy = () => { play.stop(); unwatch(); };
   return { core, step, play: play.start, pause: play.stop, reset, set, destroy, state: s };
 }

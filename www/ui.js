@@ -125,3 +125,18 @@ export function player(tick, rate, onstate) {
   };
   return { start, stop, get playing() { return raf !== 0; }, toggle: () => (raf ? stop() : start()) };
 }
+
+/**
+ * Call `onresize()` when `el`'s width changes (not on the observer's first call, nor on a height
+ * change, which the caller's own drawing causes). Returns a function that stops watching.
+ */
+export function watchWidth(el, onresize) {
+  let width = el.clientWidth;
+  const observer = new ResizeObserver(() => {
+    if (el.clientWidth === width) return;
+    width = el.clientWidth;
+    onresize();
+  });
+  observer.observe(el);
+  return () => observer.disconnect();
+}
