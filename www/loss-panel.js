@@ -219,11 +219,6 @@ export function mountLossPanel(container, state, hooks) {
   }
 
   const unwatch = watchWidth(stack.parentElement, () => { layout(); draw(); });
-    layout();
-    draw();
-  });
-  resize.observe(stack.parentElement);
-  width = stack.parentElement.clientWidth;
   layout();
   showView();
   if (s.steps > 0) runSteps(s.steps); else update();

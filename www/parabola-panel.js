@@ -145,11 +145,6 @@ export function mountParabolaPanel(container, state, hooks) {
   }
 
   const unwatch = watchWidth(figure.parentElement, () => { layout(); draw(); });
-    layout();
-    draw();
-  });
-  resize.observe(figure.parentElement);
-  width = figure.parentElement.clientWidth;
   layout();
   if (s.steps > 0) runSteps(s.steps); else update();
   const destroy = () => { play.stop(); unwatch(); };
