@@ -14,12 +14,19 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{HtmlCanvasElement, ImageData};
 
-/// The heatmap and contours for one geometry, kept until the space, colour map or size change.
+/// The heatmap for one geometry, kept until the space, colour map or size change.
 struct Cache {
     view: MapView,
     map: ColorMap,
     /// The heatmap at one pixel a CSS pixel, stretched onto the map by `drawImage`.
     image: HtmlCanvasElement,
+    range: (f64, f64),
+}
+
+/// The contour lines of one loss space (independent of colours and sizes), with the range of
+/// the loss on the grid they were traced on.
+struct Levels {
+    space: LossSpace,
     range: (f64, f64),
     contours: Vec<Contour>,
 }
@@ -29,6 +36,7 @@ pub struct LossPanel {
     trainer: Trainer,
     map: ColorMap,
     cache: Option<Cache>,
+    levels: Option<Levels>,
     scratch: Vec<f32>,
     rgba: Vec<u8>,
     lang: Lang,
@@ -59,6 +67,17 @@ impl LossPanel {
         MapView { lang: self.lang, ..MapView::new(canvas.width(), canvas.height(), dpr, *self.trainer.space()) }
     }
 
+    /// Trace the contours of the current loss space, once per space.
+    fn refresh_levels(&mut self) {
+        let space = *self.trainer.space();
+        if self.levels.as_ref().map(|l| l.space) != Some(space) {
+            let n = crate::draw::map::CONTOUR_SAMPLES;
+            let grid = space.grid(n, n);
+            let contours = MapView::new(n as u32, n as u32, 1.0, space).contours();
+            self.levels = Some(Levels { space, range: (grid.min, grid.max), contours });
+        }
+    }
+
     /// Where the next step goes, unless training has stopped.
     fn next(&self) -> Option<(f64, f64)> {
         let r = self.trainer.readout();
@@ -74,7 +93,7 @@ impl LossPanel {
         let space = space(x0, y_star, lo, hi)?;
         start_in(&space, w0, b0)?;
         let eta = finite("η", eta, 0.0, 1e3)?;
-        Ok(LossPanel { trainer: Trainer::new(space, w0, b0, eta), map: ColorMap::Autumn, cache: None, scratch: Vec::new(), rgba: Vec::new(), lang: Lang::En })
+        Ok(LossPanel { trainer: Trainer::new(space, w0, b0, eta), map: ColorMap::Autumn, cache: None, levels: None, scratch: Vec::new(), rgba: Vec::new(), lang: Lang::En })
     }
 
     /// The start for `seed`, uniform in the loss space: `[w₀, b₀]`.
@@ -167,7 +186,7 @@ impl LossPanel {
     #[wasm_bindgen(js_name = mapInfo)]
     pub fn map_info(&self) -> Float64Array {
         match &self.cache {
-            Some(c) => Float64Array::from(&[c.range.0, c.range.1, c.contours.len() as f64][..]),
+            Some(c) => Float64Array::from(&[c.range.0, c.range.1, self.levels.as_ref().map_or(0, |l| l.contours.len()) as f64][..]),
             None => Float64Array::new_with_length(0),
         }
     }
@@ -196,13 +215,14 @@ impl LossPanel {
             ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.rgba), cols as u32, rows as u32)
                 .and_then(|img| cpu_context(&image)?.put_image_data(&img, 0.0, 0.0))
                 .map_err(|e| JsError::new(&format!("could not put the heatmap: {e:?}")))?;
-            self.cache = Some(Cache { view, map: self.map, image, range, contours: view.contours() });
+            self.cache = Some(Cache { view, map: self.map, image, range });
         }
-        let Some(cache) = &self.cache else { return Ok(()) };
+        self.refresh_levels();
+        let (Some(cache), Some(levels)) = (&self.cache, &self.levels) else { return Ok(()) };
         let ctx = context(canvas)?;
         ctx.set_image_smoothing_enabled(false);
         let mut put = Ok(());
-        let result = view.draw_base(backend(canvas)?, cache.map, cache.range, &cache.contours, |rect, layer| {
+        let result = view.draw_base(backend(canvas)?, cache.map, cache.range, &levels.contours, |rect, layer| {
             if put.is_err() {
                 return;
             }
@@ -229,21 +249,11 @@ impl LossPanel {
     #[wasm_bindgen(js_name = drawSurface)]
     pub fn draw_surface(&mut self, canvas: &HtmlCanvasElement, dpr: f64, yaw: f64, pitch: f64) -> Result<(), JsError> {
         let space = *self.trainer.space();
-        let (range, contours) = match &self.cache {
-            Some(c) if c.view.space == space => (c.range, None),
-            _ => {
-                let g = space.grid(101, 101);
-                ((g.min, g.max), Some(MapView::new(101, 101, 1.0, space).contours()))
-            }
-        };
-        let cs = match (&contours, &self.cache) {
-            (Some(c), _) => c.as_slice(),
-            (None, Some(c)) => c.contours.as_slice(),
-            (None, None) => &[],
-        };
+        self.refresh_levels();
+        let Some(levels) = &self.levels else { return Ok(()) };
         let d = Angle::default();
         let angle = Angle { yaw: if yaw.is_finite() { yaw } else { d.yaw }, pitch: if pitch.is_finite() { pitch } else { d.pitch } };
-        drawn(surface::draw(backend(canvas)?, dpr, &space, range, self.map, cs, &self.trainer.trajectory(), self.next(), angle, self.lang))
+        drawn(surface::draw(backend(canvas)?, dpr, &space, levels.range, self.map, &levels.contours, &self.trainer.trajectory(), self.next(), angle, self.lang))
     }
 
     /// The loss over steps, linear or log.

@@ -121,7 +121,7 @@ for (const dpr of [1, 2]) {
     const panel = new api.LossPanel(1, 0.5, -2, 2, -1.5, -1.5, 0.1);
     const t = [];
     for (let i = 0; i < 30; i++) {
-      panel.setColormap(i % 2 ? "autumn" : "viridis");
+      panel.setSpace(1, i % 2 ? 0.5 : 0.4, -2, 2); // a new y*: heatmap and contours both anew
       const t0 = performance.now();
       panel.drawMap(canvas, dpr);
       ctx.getImageData(0, 0, 1, 1); // wait for the pixels: the raster counts, not just the calls
