@@ -151,17 +151,24 @@ export function mountLossPanel(container, state, hooks) {
     fitCanvas(chart, width, 190);
     mapDirty = true;
   }
+  /** Run drawing calls; a figure that cannot be drawn (a canvas too small for its axes) is said
+   * in the notice instead of breaking the panel. */
+  function drawing(f) {
+    try { f(); } catch (e) { notify(String(e.message || e)); }
+  }
   function draw() {
     const dpr = window.devicePixelRatio || 1;
-    if (s.view === "2d") {
-      if (mapDirty) { core.drawMap(base, dpr); mapDirty = false; }
-      core.drawPath(path, dpr);
-    } else {
-      core.drawSurface(surface, dpr, angle.yaw, angle.pitch);
-    }
+    drawing(() => {
+      if (s.view === "2d") {
+        if (mapDirty) { core.drawMap(base, dpr); mapDirty = false; }
+        core.drawPath(path, dpr);
+      } else {
+        core.drawSurface(surface, dpr, angle.yaw, angle.pitch);
+      }
+    });
     drawChart();
   }
-  function drawChart() { core.drawLossChart(chart, window.devicePixelRatio || 1, s.scale === "log"); }
+  function drawChart() { drawing(() => core.drawLossChart(chart, window.devicePixelRatio || 1, s.scale === "log")); }
   function showView() {
     stack.hidden = s.view !== "2d";
     surface.hidden = s.view !== "3d";
@@ -203,7 +210,7 @@ export function mountLossPanel(container, state, hooks) {
   function turn(dyaw, dpitch) {
     angle.yaw += dyaw;
     angle.pitch = Math.min(1.5, Math.max(0, angle.pitch + dpitch));
-    core.drawSurface(surface, window.devicePixelRatio || 1, angle.yaw, angle.pitch);
+    drawing(() => core.drawSurface(surface, window.devicePixelRatio || 1, angle.yaw, angle.pitch));
   }
 
   /** Apply one setting from outside (an attribute changed), as if the user had set it. */

@@ -94,8 +94,12 @@ export function mountParabolaPanel(container, state, hooks) {
   }
   function draw() {
     const dpr = window.devicePixelRatio || 1;
-    core.draw(figure, dpr);
-    core.drawRate(rate, dpr);
+    try {
+      core.draw(figure, dpr);
+      core.drawRate(rate, dpr);
+    } catch (e) {
+      notify(String(e.message || e)); // a canvas too small for its axes: said, not thrown
+    }
   }
   function update() {
     const [stepN, from, slope, dx, to, etaV, last] = core.readout();
