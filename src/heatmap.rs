@@ -12,12 +12,13 @@ use crate::landscape::LossSpace;
 const LOG2E: f32 = std::f32::consts::LOG2_E;
 const C1: f32 = 0.693_359_4;
 const C2: f32 = -2.121_944_4e-4;
-const P: [f32; 6] = [1.987_569_1e-4, 1.398_199_9e-3, 8.333_452e-3, 4.166_579_6e-2, 1.666_666_5e-1, 5.000_000_1e-1];
+const P: [f32; 6] = [1.987_569_1e-4, 1.398_199_9e-3, 8.333_452e-3, 4.166_579_6e-2, 1.666_666_5e-1, 0.5]; // Cephes' last, 5.0000001201e-1, is 0.5 in f32
 const LO: f32 = -87.0;
 const HI: f32 = 88.0;
 
 /// `e^x` in `f32` (Cephes `expf`), clamped to `[−87, 88]` so it never overflows.
 #[inline(always)]
+#[allow(clippy::manual_clamp)] // written as the SIMD twin's pmax/pmin, which differ from clamp on NaN
 pub fn expf(x: f32) -> f32 {
     let x = if x < LO { LO } else if x > HI { HI } else { x };
     let fx = (x * LOG2E + 0.5).floor();

@@ -60,7 +60,7 @@ impl<S: Clone> History<S> {
     pub fn push(&mut self, s: S) {
         self.recent.push_back(s);
         let t = self.step();
-        if t % self.every == 0 {
+        if t.is_multiple_of(self.every) {
             self.checkpoints.push((t, self.current().clone()));
         }
         if self.recent.len() > self.window {

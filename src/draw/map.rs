@@ -69,7 +69,7 @@ impl MapView {
         )
     }
 
-    fn to_px_i32(&self, (w, b): (f64, f64)) -> (i32, i32) {
+    fn to_px_i32(self, (w, b): (f64, f64)) -> (i32, i32) {
         let (x, y) = self.to_pixel(w, b);
         (x.round() as i32, y.round() as i32)
     }
@@ -186,7 +186,7 @@ impl MapView {
             let t = k as f64 / 4.0;
             let y = p.y1 - (t * h as f64).round() as i32;
             let v = lo + t * (hi - lo);
-            root.draw(&PathElement::new(vec![(x1, y), (x1 + l.px(4.0) as i32, y)], &TEXT)).map_err(err)?;
+            root.draw(&PathElement::new(vec![(x1, y), (x1 + l.px(4.0) as i32, y)], TEXT)).map_err(err)?;
             let text = format!("{:.3}", v);
             let pos = (x1 + l.px(7.0) as i32, y - l.px(6.0) as i32);
             root.draw(&Text::new(text, pos, font.clone())).map_err(err)?;
