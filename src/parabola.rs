@@ -142,8 +142,9 @@ impl Descent {
     }
     /// The `x` one step before the current one (the current one at step 0).
     pub fn previous(&self) -> f64 {
-        match self.trail().len() {
-            n if n >= 2 => self.trail()[n - 2].1,
+        let trail = self.trail();
+        match trail.len() {
+            n if n >= 2 => trail[n - 2].1,
             _ => self.x(),
         }
     }
