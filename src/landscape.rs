@@ -29,10 +29,6 @@ impl Interval {
     pub fn contains(&self, v: f64) -> bool {
         v >= self.lo && v <= self.hi
     }
-    /// The `i`-th of `n` cell centres: `lo + (i + ½)·span/n`.
-    pub fn cell_centre(&self, i: usize, n: usize) -> f64 {
-        self.lo + (i as f64 + 0.5) * self.span() / n as f64
-    }
     /// The `i`-th of `n` evenly spaced samples from `lo` to `hi` inclusive.
     pub fn sample(&self, i: usize, n: usize) -> f64 {
         if n < 2 {

@@ -8,14 +8,8 @@ import { words } from "./i18n.js";
 
 const T = TABLE.parabola;
 
-/** The article's presets and what each shows. */
-export const PRESETS = [
-  [1, "η = 1: bounces between 1 and −1 forever"],
-  [0.1, "η = 0.1: smooth"],
-  [0.5, "η = 0.5: one step to the bottom"],
-  [0.9, "η = 0.9: oscillating convergence"],
-  [1.1, "η = 1.1: divergence"],
-];
+/** The article's learning rates to try; what each shows is in i18n.js (`presets`). */
+export const PRESETS = [1, 0.1, 0.5, 0.9, 1.1];
 
 /** Build the panel in `container` from a parsed `state`; `hooks` as for the loss-space panel. */
 export function mountParabolaPanel(container, state, hooks) {
@@ -43,7 +37,7 @@ export function mountParabolaPanel(container, state, hooks) {
   x0.root.dataset.control = "x0";
   speed.root.dataset.control = "speed";
   const presets = h("div", { class: "presets", role: "group", "aria-label": W.presetsLabel, "data-control": "presets" },
-    PRESETS.map(([v], i) => h("button", { type: "button", onclick: () => { setEta(v); reset(); } }, W.presets[i])));
+    PRESETS.map((v, i) => h("button", { type: "button", onclick: () => { setEta(v); reset(); } }, W.presets[i])));
   const langId = uid("lang");
   const langSel = h("select", { id: langId, name: "lang", onchange: () => changed("lang", langSel.value) },
     Object.entries(W.languages).map(([v, t]) => h("option", { value: v }, t)));
