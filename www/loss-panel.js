@@ -1,6 +1,6 @@
 // The loss-space panel: the article's loss space of (w, b) with SGD trained step by step.
 import { LossPanel, randomSeed } from "./pkg/descent.js";
-import { h, fitCanvas, canvasPoint, numberField, player, watchWidth, uid } from "./ui.js";
+import { h, fitCanvas, canvasPoint, numberField, player, watchWidth, selectField } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { sgdFormulas } from "./math.js";
 import { TABLE } from "./state.js";
@@ -58,11 +58,9 @@ export function mountLossPanel(container, state, hooks) {
   };
   const selects = {};
   const select = (name, options, onchange) => {
-    const id = uid(name);
-    const el = h("select", { id, name, onchange: () => onchange(el.value) }, options.map(([v, t]) => h("option", { value: v }, t)));
-    el.value = s[name];
-    selects[name] = el;
-    return h("div", { class: "field wide", "data-control": name }, h("label", { for: id }, W.labels[name]), el);
+    const field = selectField({ label: W.labels[name], name, options, value: s[name], onchange });
+    selects[name] = field.select;
+    return field.root;
   };
   const cmapSel = select("cmap", Object.entries(W.cmap), (v) => setChoice("cmap", v));
   const viewSel = select("view", Object.entries(W.view), (v) => setChoice("view", v));

@@ -1,6 +1,6 @@
 // The y = x² panel: why the learning rate must be small (the article's second figure).
 import { ParabolaPanel } from "./pkg/descent.js";
-import { h, fmt, fitCanvas, canvasPoint, numberField, player, watchWidth, uid } from "./ui.js";
+import { h, fmt, fitCanvas, canvasPoint, numberField, player, watchWidth, selectField } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { parabolaFormulas } from "./math.js";
 import { TABLE } from "./state.js";
@@ -38,11 +38,7 @@ export function mountParabolaPanel(container, state, hooks) {
   speed.root.dataset.control = "speed";
   const presets = h("div", { class: "presets", role: "group", "aria-label": W.presetsLabel, "data-control": "presets" },
     PRESETS.map((v, i) => h("button", { type: "button", onclick: () => { setEta(v); reset(); } }, W.presets[i])));
-  const langId = uid("lang");
-  const langSel = h("select", { id: langId, name: "lang", onchange: () => changed("lang", langSel.value) },
-    Object.entries(W.languages).map(([v, t]) => h("option", { value: v }, t)));
-  langSel.value = s.lang;
-  const langField = h("div", { class: "field wide", "data-control": "lang" }, h("label", { for: langId }, W.labels.lang), langSel);
+  const langField = selectField({ label: W.labels.lang, name: "lang", options: Object.entries(W.languages), value: s.lang, onchange: (v) => changed("lang", v) }).root;
   const caption = h("p", { class: "caption", "data-control": "readouts" });
   const readouts = readoutTable(W.parabolaReadouts, Object.entries(W.parabolaRows));
   readouts.table.dataset.control = "readouts";

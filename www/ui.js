@@ -92,6 +92,18 @@ export function numberField({ label, name, min, max, step = "any", value, log = 
   return { root, number, slider: range, set };
 }
 
+/**
+ * A labelled `<select>` for control `name`: `options` as `[value, text]` pairs, `onchange(value)`.
+ * Returns `{root, select}`.
+ */
+export function selectField({ label, name, options, value, onchange }) {
+  const id = uid(name);
+  const select = h("select", { id, name, onchange: () => onchange(select.value) }, options.map(([v, t]) => h("option", { value: v }, t)));
+  select.value = value;
+  const root = h("div", { class: "field wide", "data-control": name }, h("label", { for: id }, label), select);
+  return { root, select };
+}
+
 /** A Play/Pause loop calling `tick()` `rate()` times a second; stops when `tick` returns false. */
 export function player(tick, rate, onstate) {
   let raf = 0;
