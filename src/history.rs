@@ -45,11 +45,14 @@ impl<S: Clone> History<S> {
         &self.recent[self.recent.len() - 1]
     }
 
-    /// Change the current state in place; call [`History::mark`] after a change that replay
-    /// could not redo (a new learning rate).
-    pub fn current_mut(&mut self) -> &mut S {
+    /// Change the current state in place by something replay could not redo (a new learning
+    /// rate): `change` returns whether it changed anything, and a change makes the state a
+    /// checkpoint, so replaying from it later starts from the changed state.
+    pub fn amend(&mut self, change: impl FnOnce(&mut S) -> bool) {
         let last = self.recent.len() - 1;
-        &mut self.recent[last]
+        if change(&mut self.recent[last]) {
+            self.mark();
+        }
     }
 
     pub fn start(&self) -> &S {

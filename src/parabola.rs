@@ -196,10 +196,11 @@ impl Descent {
         self.keep_eta();
     }
     fn keep_eta(&mut self) {
-        if self.history.current().eta != self.eta {
-            self.history.current_mut().eta = self.eta;
-            self.history.mark();
-        }
+        let eta = self.eta;
+        self.history.amend(|s| s.eta != eta && {
+            s.eta = eta;
+            true
+        });
     }
     /// Why the descent stopped, in words, when it has.
     pub fn describe_stop(&self, lang: Lang) -> Option<String> {

@@ -211,11 +211,11 @@ impl Trainer {
 
     /// Make the optimizer of the current point use the trainer's η, remembering the change.
     fn keep_eta(&mut self) {
-        if self.history.current().opt.eta() != self.eta {
-            let eta = self.eta;
-            self.history.current_mut().opt.set_eta(eta);
-            self.history.mark();
-        }
+        let eta = self.eta;
+        self.history.amend(|p| p.opt.eta() != eta && {
+            p.opt.set_eta(eta);
+            true
+        });
     }
 }
 
