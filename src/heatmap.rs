@@ -20,7 +20,13 @@ const HI: f32 = 88.0;
 #[inline(always)]
 #[allow(clippy::manual_clamp)] // written as the SIMD twin's pmax/pmin, which differ from clamp on NaN
 pub fn expf(x: f32) -> f32 {
-    let x = if x < LO { LO } else if x > HI { HI } else { x };
+    let x = if x < LO {
+        LO
+    } else if x > HI {
+        HI
+    } else {
+        x
+    };
     let fx = (x * LOG2E + 0.5).floor();
     let r = x - fx * C1 - fx * C2;
     let z = r * r;
@@ -85,8 +91,14 @@ fn row_losses(xw: &[f32], b: f32, ys: f32, row: &mut [f32]) -> (f32, f32) {
         unsafe { v128_store(chunk.as_mut_ptr() as *mut v128, l) };
     }
     let (lo, hi) = row_losses_scalar(&xw[n4..], b, ys, &mut row[n4..]);
-    let min = f32x4_extract_lane::<0>(minv).min(f32x4_extract_lane::<1>(minv)).min(f32x4_extract_lane::<2>(minv)).min(f32x4_extract_lane::<3>(minv));
-    let max = f32x4_extract_lane::<0>(maxv).max(f32x4_extract_lane::<1>(maxv)).max(f32x4_extract_lane::<2>(maxv)).max(f32x4_extract_lane::<3>(maxv));
+    let min = f32x4_extract_lane::<0>(minv)
+        .min(f32x4_extract_lane::<1>(minv))
+        .min(f32x4_extract_lane::<2>(minv))
+        .min(f32x4_extract_lane::<3>(minv));
+    let max = f32x4_extract_lane::<0>(maxv)
+        .max(f32x4_extract_lane::<1>(maxv))
+        .max(f32x4_extract_lane::<2>(maxv))
+        .max(f32x4_extract_lane::<3>(maxv));
     (min.min(lo), max.max(hi))
 }
 
@@ -153,7 +165,8 @@ use colour_words_scalar as colour_words;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 fn colour_words(values: &[f32], min: f32, scale: f32, table: &[u32; 256], words: &mut [u32]) {
     use core::arch::wasm32::*;
-    let (minv, scalev, half, top, zero) = (f32x4_splat(min), f32x4_splat(scale), f32x4_splat(0.5), f32x4_splat(255.0), f32x4_splat(0.0));
+    let (minv, scalev, half, top, zero) =
+        (f32x4_splat(min), f32x4_splat(scale), f32x4_splat(0.5), f32x4_splat(255.0), f32x4_splat(0.0));
     let n4 = values.len().min(words.len()) / 4 * 4;
     for (w, v) in words[..n4].chunks_exact_mut(4).zip(values[..n4].chunks_exact(4)) {
         // SAFETY: four f32 in, four u32 out (16 bytes each); wasm needs no alignment.
@@ -172,7 +185,14 @@ fn colour_words(values: &[f32], min: f32, scale: f32, table: &[u32; 256], words:
 }
 
 /// The heatmap of `space` at `cols × rows` pixels: RGBA bytes into `out`, returning the loss range.
-pub fn heatmap(space: &LossSpace, cols: usize, rows: usize, map: ColorMap, scratch: &mut Vec<f32>, out: &mut Vec<u8>) -> (f32, f32) {
+pub fn heatmap(
+    space: &LossSpace,
+    cols: usize,
+    rows: usize,
+    map: ColorMap,
+    scratch: &mut Vec<f32>,
+    out: &mut Vec<u8>,
+) -> (f32, f32) {
     let (min, max) = losses(space, cols, rows, scratch);
     colour(scratch, min, max, map, out);
     (min, max)

@@ -87,9 +87,7 @@ pub struct Grid {
 
 impl Grid {
     pub fn new(cols: usize, rows: usize, values: Vec<f64>) -> Grid {
-        let (min, max) = values
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
         Grid { cols, rows, values, min, max }
     }
 
@@ -107,11 +105,6 @@ impl Grid {
             let [r, g, b] = map.rgb((v - self.min) * scale);
             out.extend_from_slice(&[r, g, b, 255]);
         }
-    }
-
-    /// Contour lines of level `level`; see [`Grid::contours`].
-    pub fn contour_lines(&self, level: f64) -> Vec<Vec<(f64, f64)>> {
-        self.contours(&[level]).pop().unwrap_or_default()
     }
 
     /// Contour lines at each of `levels` by marching squares: for each level, polylines of points
@@ -155,7 +148,8 @@ impl Grid {
                     continue;
                 }
                 let (c, r) = (i % (cols - 1), i / (cols - 1));
-                let edges = [2 * (r * cols + c), 2 * (r * cols + c + 1) + 1, 2 * ((r + 1) * cols + c), 2 * (r * cols + c) + 1];
+                let edges =
+                    [2 * (r * cols + c), 2 * (r * cols + c + 1) + 1, 2 * ((r + 1) * cols + c), 2 * (r * cols + c) + 1];
                 let mut hit = [0usize; 4];
                 let mut n = 0;
                 for e in edges {

@@ -5,17 +5,17 @@
 //! ([`draw`]); the `web` module (wasm32 only) is the thin wasm-bindgen layer.
 
 pub mod colormap;
+pub mod draw;
 pub mod heatmap;
 pub mod history;
-pub mod lang;
 pub mod landscape;
+pub mod lang;
 pub mod loss;
 pub mod model;
 pub mod optim;
 pub mod parabola;
 pub mod seed;
 pub mod train;
-pub mod draw;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -91,7 +91,9 @@ impl Regime {
             (Regime::NoMovement, Lang::Fr) => "immobile : η = 0, donc Δx = 0",
             (Regime::Smooth, Lang::Fr) => "convergence régulière : 0 < 1 − 2η < 1, x diminue à chaque pas",
             (Regime::OneStep, Lang::Fr) => "le fond en un pas : 1 − 2η = 0",
-            (Regime::Oscillating, Lang::Fr) => "convergence en oscillant : −1 < 1 − 2η < 0, x change de signe et diminue",
+            (Regime::Oscillating, Lang::Fr) => {
+                "convergence en oscillant : −1 < 1 − 2η < 0, x change de signe et diminue"
+            }
             (Regime::Bounce, Lang::Fr) => "rebond sans fin : 1 − 2η = −1, x saute entre x₀ et −x₀ pour toujours",
             (Regime::Divergent, Lang::Fr) => "divergence : |1 − 2η| > 1, chaque pas atterrit plus loin",
         }
@@ -197,9 +199,11 @@ impl Descent {
     }
     fn keep_eta(&mut self) {
         let eta = self.eta;
-        self.history.amend(|s| s.eta != eta && {
-            s.eta = eta;
-            true
+        self.history.amend(|s| {
+            s.eta != eta && {
+                s.eta = eta;
+                true
+            }
         });
     }
     /// Why the descent stopped, in words, when it has.

@@ -4,8 +4,8 @@
 //! turns them into `(Δw, Δb)`, and the layer applies `w ← w + Δw`, `b ← b + Δb`.
 
 use crate::history::History;
-use crate::lang::Lang;
 use crate::landscape::LossSpace;
+use crate::lang::Lang;
 use crate::model::{forward_backward, Pass};
 use crate::optim::{Optimizer, Sgd};
 
@@ -212,9 +212,11 @@ impl Trainer {
     /// Make the optimizer of the current point use the trainer's η, remembering the change.
     fn keep_eta(&mut self) {
         let eta = self.eta;
-        self.history.amend(|p| p.opt.eta() != eta && {
-            p.opt.set_eta(eta);
-            true
+        self.history.amend(|p| {
+            p.opt.eta() != eta && {
+                p.opt.set_eta(eta);
+                true
+            }
         });
     }
 }

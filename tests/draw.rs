@@ -22,7 +22,13 @@ fn svg_map(view: &MapView, map: ColorMap) -> (String, Vec<(descent::draw::Rect, 
     {
         let backend = SVGBackend::with_string(&mut svg, (view.layout.width, view.layout.height));
         view.draw_base(backend, map, range, &contours, |r, layer| {
-            put.push((r, match layer { Layer::Heatmap => None, Layer::Pixels(p) => Some(p.len()) }))
+            put.push((
+                r,
+                match layer {
+                    Layer::Heatmap => None,
+                    Layer::Pixels(p) => Some(p.len()),
+                },
+            ))
         })
         .expect("draws");
     }
@@ -31,7 +37,11 @@ fn svg_map(view: &MapView, map: ColorMap) -> (String, Vec<(descent::draw::Rect, 
 
 /// The text of every `<text>` in an SVG string.
 fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text").skip(1).filter_map(|t| t.split_once('>')).map(|(_, rest)| rest.split("</text>").next().unwrap_or("").trim().to_string()).collect()
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>'))
+        .map(|(_, rest)| rest.split("</text>").next().unwrap_or("").trim().to_string())
+        .collect()
 }
 
 /// `(cx, cy)` of every `<circle>` in an SVG string.
@@ -59,7 +69,8 @@ fn the_default_map_has_the_articles_30_contour_levels_spaced_1_256() {
         for line in &c.lines {
             assert!(line.len() >= 2);
             let z: Vec<f64> = line.iter().map(|(w, b)| w + b).collect();
-            let spread = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max) - z.iter().cloned().fold(f64::INFINITY, f64::min);
+            let spread =
+                z.iter().cloned().fold(f64::NEG_INFINITY, f64::max) - z.iter().cloned().fold(f64::INFINITY, f64::min);
             assert!(spread < 1e-3, "a level line of this loss keeps w + b constant");
         }
     }
@@ -87,7 +98,10 @@ fn the_plot_area_is_square_and_matches_plotters_axes() {
     for &(w, b) in &[(-2.0, -2.0), (2.0, 2.0), (0.0, 0.0), (-1.3, 0.7), (1.9, -1.1)] {
         let (x, y) = chart.backend_coord(&(w, b));
         let (mx, my) = view.to_pixel(w, b);
-        assert!((x as f64 - mx).abs() <= 1.0 && (y as f64 - my).abs() <= 1.0, "({w}, {b}): plotters ({x}, {y}) vs ours ({mx}, {my})");
+        assert!(
+            (x as f64 - mx).abs() <= 1.0 && (y as f64 - my).abs() <= 1.0,
+            "({w}, {b}): plotters ({x}, {y}) vs ours ({mx}, {my})"
+        );
         let (w2, b2) = view.to_params(mx, my);
         assert!((w2 - w).abs() < 1e-12 && (b2 - b).abs() < 1e-12);
     }
@@ -112,7 +126,10 @@ fn the_heatmap_follows_the_loss() {
 
 #[test]
 fn the_f32_heatmap_kernel_matches_the_exact_loss() {
-    for space in [LossSpace::default(), LossSpace { x0: -2.3, y_star: 0.9, w: Interval::new(-7.0, 3.0).unwrap(), b: Interval::new(-7.0, 3.0).unwrap() }] {
+    for space in [
+        LossSpace::default(),
+        LossSpace { x0: -2.3, y_star: 0.9, w: Interval::new(-7.0, 3.0).unwrap(), b: Interval::new(-7.0, 3.0).unwrap() },
+    ] {
         let (cols, rows) = (203, 97);
         let mut values = Vec::new();
         let (min, max) = descent::heatmap::losses(&space, cols, rows, &mut values);
@@ -164,12 +181,44 @@ fn the_parabola_arrows_end_where_the_steps_land() {
     let xs = [1.0, -1.0];
     let mut svg = String::new();
     view.draw(SVGBackend::with_string(&mut svg, (600, 372)), &xs).unwrap();
-    let (x1, y1) = view.to_pixel(-1.0, 1.0);
-    let needle = format!("{},{}", x1.round() as i32, y1.round() as i32);
-    assert!(svg.contains(&needle), "an arrow ends at ({needle})");
+    let px = |x: f64| {
+        let (a, b) = view.to_pixel(x, x * x);
+        (a.round() as i32, b.round() as i32)
+    };
+    let (from, to) = (px(1.0), px(-1.0));
+    let lines = polylines(&svg);
+    let near = |p: (i32, i32), q: (i32, i32)| (p.0 - q.0).abs() <= 1 && (p.1 - q.1).abs() <= 1;
+    assert!(
+        lines.iter().any(|l| l.len() == 2 && near(l[0], from) && near(l[1], to)),
+        "a shaft from {from:?} to {to:?} among {} polylines",
+        lines.len()
+    );
+    assert!(
+        lines.iter().any(|l| l.len() == 3 && near(l[1], to) && l[0] != l[2]),
+        "an arrow head (two wings meeting) at {to:?}"
+    );
     assert!(svg.contains("slope 2x = -2"), "the slope at x = −1 is written");
     let (x0, _) = view.to_pixel(1.0, 1.0);
     assert!((view.to_x(x0) - 1.0).abs() < 1e-12);
+}
+
+/// Every `<polyline points="…">` of an SVG, as integer points.
+fn polylines(svg: &str) -> Vec<Vec<(i32, i32)>> {
+    svg.split("<polyline")
+        .skip(1)
+        .filter_map(|rest| {
+            let start = rest.find("points=\"")? + 8;
+            let end = start + rest[start..].find('"')?;
+            let pts = rest[start..end]
+                .split_whitespace()
+                .filter_map(|p| {
+                    let (x, y) = p.split_once(',')?;
+                    Some((x.parse().ok()?, y.parse().ok()?))
+                })
+                .collect();
+            Some(pts)
+        })
+        .collect()
 }
 
 #[test]
@@ -194,8 +243,19 @@ fn the_surface_draws_in_every_direction_without_failing() {
     for k in 0..8 {
         let mut svg = String::new();
         let angle = Angle { yaw: k as f64 * 0.8, pitch: 0.2 * k as f64 };
-        surface::draw(SVGBackend::with_string(&mut svg, (500, 400)), 1.0, &space, (0.0, 0.12), ColorMap::Viridis, &contours, &[(-1.0, 0.5), (-0.8, 0.7)], Some((-0.5, 0.9)), angle, descent::lang::Lang::En)
-            .unwrap();
+        surface::draw(
+            SVGBackend::with_string(&mut svg, (500, 400)),
+            1.0,
+            &space,
+            (0.0, 0.12),
+            ColorMap::Viridis,
+            &contours,
+            &[(-1.0, 0.5), (-0.8, 0.7)],
+            Some((-0.5, 0.9)),
+            angle,
+            descent::lang::Lang::En,
+        )
+        .unwrap();
         assert!(svg.matches("<polygon").count() >= 36 * 36, "every facet of the surface is drawn");
         assert!(texts(&svg).iter().any(|t| t == "loss"));
     }

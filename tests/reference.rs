@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The core against the article's own numpy numbers (`../shared/reference/seed.json`) and against
+//! The core against the article's own numpy numbers (`tests/reference/seed.json`, copied from the workplace) and against
 //! central finite differences.
 
 use descent::landscape::{contour_levels, Interval, LossSpace};
@@ -10,7 +10,7 @@ use descent::train::Trainer;
 use serde_json::Value;
 
 fn reference() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference/seed.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reference/seed.json");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
     serde_json::from_str(&text).expect("seed.json parses")
 }

@@ -26,7 +26,8 @@ fn pixel(c: &HtmlCanvasElement, x: f64, y: f64) -> Vec<u8> {
 #[wasm_bindgen_test]
 fn the_articles_first_sgd_steps_in_wasm() {
     // sgd_runs[0] of seed.json: from (−2, −2) with η = 0.1.
-    let expected: [(f64, f64); 3] = [(-2.0, -2.0), (-1.9991486332035806, -1.9991486332035806), (-1.9982959210511837, -1.9982959210511837)];
+    let expected: [(f64, f64); 3] =
+        [(-2.0, -2.0), (-1.9991486332035806, -1.9991486332035806), (-1.9982959210511837, -1.9982959210511837)];
     let (mut w, mut b): (f64, f64) = (-2.0, -2.0);
     for &(ew, eb) in &expected {
         assert!((w - ew).abs() <= 1e-12 * ew.abs() && (b - eb).abs() <= 1e-12 * eb.abs());

@@ -33,7 +33,8 @@ impl StepChart<'_> {
         if self.log {
             let floor = (max * LOG_FLOOR).max(f64::MIN_POSITIVE);
             let min = finite().map(f64::abs).filter(|&v| v >= floor).fold(f64::INFINITY, f64::min);
-            let (lo, hi) = if max > 0.0 && min.is_finite() { (min.log10().floor(), max.log10().ceil()) } else { (-1.0, 0.0) };
+            let (lo, hi) =
+                if max > 0.0 && min.is_finite() { (min.log10().floor(), max.log10().ceil()) } else { (-1.0, 0.0) };
             (lo, if hi > lo { hi } else { lo + 1.0 })
         } else {
             (0.0, if max > 0.0 { max * 1.05 } else { 1.0 })
@@ -42,7 +43,11 @@ impl StepChart<'_> {
 
     fn y(&self, v: f64, lo: f64) -> f64 {
         if self.log {
-            if v.abs() > 0.0 { v.abs().log10().max(lo) } else { lo }
+            if v.abs() > 0.0 {
+                v.abs().log10().max(lo)
+            } else {
+                lo
+            }
         } else {
             v
         }
@@ -68,7 +73,11 @@ impl StepChart<'_> {
             .label_style(l.font(12.0))
             .axis_desc_style(l.font(13.0))
             .x_desc(self.lang.pick("step t", "pas t"))
-            .y_desc(if log { format!("{} ({})", self.name, self.lang.pick("log", "log.")) } else { self.name.to_string() })
+            .y_desc(if log {
+                format!("{} ({})", self.name, self.lang.pick("log", "log."))
+            } else {
+                self.name.to_string()
+            })
             .bold_line_style(grid)
             .light_line_style(TRANSPARENT)
             .axis_style(ShapeStyle::from(&TEXT).stroke_width(l.px(1.0)))
@@ -79,7 +88,8 @@ impl StepChart<'_> {
             let pts: Vec<(f64, f64)> = g.iter().filter(|p| p.1.is_finite()).map(|&(t, v)| (t, self.y(v, lo))).collect();
             chart.draw_series(DashedLineSeries::new(pts, l.px(5.0), l.px(4.0), style)).map_err(err)?;
         }
-        let pts: Vec<(f64, f64)> = self.values.iter().filter(|p| p.1.is_finite()).map(|&(t, v)| (t, self.y(v, lo))).collect();
+        let pts: Vec<(f64, f64)> =
+            self.values.iter().filter(|p| p.1.is_finite()).map(|&(t, v)| (t, self.y(v, lo))).collect();
         let style = ShapeStyle::from(&PATH).stroke_width(l.px(2.0));
         chart.draw_series(LineSeries::new(pts.iter().copied(), style)).map_err(err)?;
         if pts.len() <= 60 {

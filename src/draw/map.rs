@@ -4,8 +4,8 @@
 use super::{arrow_elements, err, label, DrawResult, Layout, Margins, Rect, ARROW, PATH, TEXT};
 use crate::colormap::ColorMap;
 use crate::heatmap;
-use crate::lang::Lang;
 use crate::landscape::{contour_levels, level_step, Grid, LossSpace};
+use crate::lang::Lang;
 use plotters::prelude::*;
 
 /// Room around the map, in CSS pixels: tick labels left and below, the colour bar on the right.
@@ -87,15 +87,17 @@ impl MapView {
         let grid = self.space.grid(n, n);
         let step = level_step(grid.min, grid.max, MAX_LEVELS);
         let (sw, sb) = (self.space.w, self.space.b);
-        let to_wb = |(c, r): (f64, f64)| {
-            (sw.lo + c / (n - 1) as f64 * sw.span(), sb.hi - r / (n - 1) as f64 * sb.span())
-        };
+        let to_wb =
+            |(c, r): (f64, f64)| (sw.lo + c / (n - 1) as f64 * sw.span(), sb.hi - r / (n - 1) as f64 * sb.span());
         let levels = contour_levels(grid.min, grid.max, step);
         let lines = grid.contours(&levels);
         levels
             .into_iter()
             .zip(lines)
-            .map(|(level, lines)| Contour { level, lines: lines.into_iter().map(|l| l.into_iter().map(to_wb).collect()).collect() })
+            .map(|(level, lines)| Contour {
+                level,
+                lines: lines.into_iter().map(|l| l.into_iter().map(to_wb).collect()).collect(),
+            })
             .collect()
     }
 
@@ -151,9 +153,7 @@ impl MapView {
         put_image(self.plot(), Layer::Heatmap);
         let line = ShapeStyle::from(&RGBColor(40, 40, 40).mix(0.55)).stroke_width(l.px(1.0));
         for c in contours {
-            chart
-                .draw_series(c.lines.iter().map(|l| PathElement::new(l.clone(), line)))
-                .map_err(err)?;
+            chart.draw_series(c.lines.iter().map(|l| PathElement::new(l.clone(), line))).map_err(err)?;
         }
         self.draw_colour_bar(&root, map, lo, hi, put_image)
     }
@@ -207,10 +207,8 @@ impl MapView {
         let l = &self.layout;
         let root = backend.into_drawing_area();
         let p = self.plot();
-        let plot_area = root.clone().shrink(
-            (p.x0 as u32, p.y0 as u32),
-            (p.width().max(1) as u32, p.height().max(1) as u32),
-        );
+        let plot_area =
+            root.clone().shrink((p.x0 as u32, p.y0 as u32), (p.width().max(1) as u32, p.height().max(1) as u32));
         let shift = |(x, y): (i32, i32)| (x - p.x0, y - p.y0);
         let pts: Vec<(i32, i32)> = trajectory.iter().map(|&q| shift(self.to_px_i32(q))).collect();
         let path_style = ShapeStyle::from(&PATH).stroke_width(l.px(2.0));

@@ -79,7 +79,10 @@ impl Layout {
     }
 
     /// A chart on `area` whose plotting area is exactly `self.plot`.
-    pub fn builder<'a, 'b, DB: DrawingBackend>(&self, area: &'a DrawingArea<DB, plotters::coord::Shift>) -> ChartBuilder<'a, 'b, DB> {
+    pub fn builder<'a, 'b, DB: DrawingBackend>(
+        &self,
+        area: &'a DrawingArea<DB, plotters::coord::Shift>,
+    ) -> ChartBuilder<'a, 'b, DB> {
         let mut b = ChartBuilder::on(area);
         b.margin_top(self.plot.y0)
             .margin_right(self.width as i32 - self.plot.x1)

@@ -2,8 +2,8 @@
 //! each step as an arrow from `(x_t, x_t²)` to `(x_{t+1}, x_{t+1}²)`, earlier steps faded.
 
 use super::{arrow_elements, err, label, DrawResult, Layout, Margins, ARROW, PATH, TEXT};
-use crate::parabola::{parabola, parabola_slope};
 use crate::lang::Lang;
+use crate::parabola::{parabola, parabola_slope};
 use plotters::prelude::*;
 
 /// Steps drawn as arrows (the most recent).
@@ -81,7 +81,8 @@ impl ParabolaView {
         let area = root.clone().shrink((plot.x0 as u32, plot.y0 as u32), (plot.width() as u32, plot.height() as u32));
         let local = |(a, b): (i32, i32)| (a - plot.x0, b - plot.y0);
         // The last steps only: older arrows would be too faint to see.
-        let visible: Vec<f64> = xs[xs.len().saturating_sub(MAX_ARROWS + 1)..].iter().copied().take_while(|x| x.is_finite()).collect();
+        let visible: Vec<f64> =
+            xs[xs.len().saturating_sub(MAX_ARROWS + 1)..].iter().copied().take_while(|x| x.is_finite()).collect();
         let steps = visible.len().saturating_sub(1);
         for (k, pair) in visible.windows(2).enumerate() {
             let age = steps - 1 - k;

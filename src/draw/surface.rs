@@ -46,10 +46,8 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&WHITE).map_err(err)?;
     let (sw, sb) = (space.w, space.b);
     let top = if hi > lo { hi } else { lo + 1.0 };
-    let mut chart = ChartBuilder::on(&root)
-        .margin(px(8.0))
-        .build_cartesian_3d(sw.lo..sw.hi, lo..top, sb.lo..sb.hi)
-        .map_err(err)?;
+    let mut chart =
+        ChartBuilder::on(&root).margin(px(8.0)).build_cartesian_3d(sw.lo..sw.hi, lo..top, sb.lo..sb.hi).map_err(err)?;
     chart.with_projection(|mut p| {
         p.yaw = angle.yaw;
         p.pitch = angle.pitch;
@@ -80,13 +78,15 @@ pub fn draw<DB: DrawingBackend>(
         let [r, g, b] = map.rgb((l - lo) * scale);
         RGBColor(r, g, b).mix(0.9).filled()
     };
-    chart
-        .draw_series(SurfaceSeries::xoz(ws, bs, |w, b| space.loss(w, b)).style_func(&style))
-        .map_err(err)?;
+    chart.draw_series(SurfaceSeries::xoz(ws, bs, |w, b| space.loss(w, b)).style_func(&style)).map_err(err)?;
     let line = ShapeStyle::from(&RGBColor(40, 40, 40).mix(0.5)).stroke_width(px(1.0));
     for c in contours {
         chart
-            .draw_series(c.lines.iter().map(|l| PathElement::new(l.iter().map(|&(w, b)| (w, c.level, b)).collect::<Vec<_>>(), line)))
+            .draw_series(
+                c.lines
+                    .iter()
+                    .map(|l| PathElement::new(l.iter().map(|&(w, b)| (w, c.level, b)).collect::<Vec<_>>(), line)),
+            )
             .map_err(err)?;
     }
     let pts: Vec<(f64, f64, f64)> = trajectory.iter().map(|&(w, b)| (w, space.loss(w, b), b)).collect();
@@ -94,7 +94,9 @@ pub fn draw<DB: DrawingBackend>(
         .draw_series(LineSeries::new(pts.iter().copied(), ShapeStyle::from(&PATH).stroke_width(px(2.5))))
         .map_err(err)?;
     if let Some(&last) = pts.last() {
-        chart.draw_series([Circle::new(last, px(7.0), WHITE.filled()), Circle::new(last, px(5.0), PATH.filled())]).map_err(err)?;
+        chart
+            .draw_series([Circle::new(last, px(7.0), WHITE.filled()), Circle::new(last, px(5.0), PATH.filled())])
+            .map_err(err)?;
         if let Some((w, b)) = next {
             let spec = chart.as_coord_spec();
             let (from, to) = (spec.translate(&last), spec.translate(&(w, space.loss(w, b), b)));
@@ -104,7 +106,11 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     let (mw, mb) = ((sw.lo + sw.hi) / 2.0, (sb.lo + sb.hi) / 2.0);
-    let labels = [("w", (mw, lo, sb.lo - 0.3 * sb.span())), ("b", (sw.hi + 0.3 * sw.span(), lo, mb)), (lang.pick("loss", "perte"), (sw.lo, top * 1.08, sb.lo))];
+    let labels = [
+        ("w", (mw, lo, sb.lo - 0.3 * sb.span())),
+        ("b", (sw.hi + 0.3 * sw.span(), lo, mb)),
+        (lang.pick("loss", "perte"), (sw.lo, top * 1.08, sb.lo)),
+    ];
     let font = ("sans-serif", 15.0 * dpr).into_font().color(&TEXT);
     for (name, at) in labels {
         chart.draw_series([Text::new(name, at, font.clone())]).map_err(err)?;

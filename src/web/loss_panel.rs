@@ -93,7 +93,15 @@ impl LossPanel {
         let space = space(x0, y_star, lo, hi)?;
         start_in(&space, w0, b0)?;
         let eta = finite("η", eta, 0.0, 1e3)?;
-        Ok(LossPanel { trainer: Trainer::new(space, w0, b0, eta), map: ColorMap::Autumn, cache: None, levels: None, scratch: Vec::new(), rgba: Vec::new(), lang: Lang::En })
+        Ok(LossPanel {
+            trainer: Trainer::new(space, w0, b0, eta),
+            map: ColorMap::Autumn,
+            cache: None,
+            levels: None,
+            scratch: Vec::new(),
+            rgba: Vec::new(),
+            lang: Lang::En,
+        })
     }
 
     /// The start for `seed`, uniform in the loss space: `[w₀, b₀]`.
@@ -145,7 +153,8 @@ impl LossPanel {
     /// The language of the words drawn and of `divergence()`: `en` or `fr`.
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&mut self, code: &str) -> Result<(), JsError> {
-        self.lang = Lang::from_code(code).ok_or_else(|| JsError::new(&format!("unknown language `{code}`: use en or fr")))?;
+        self.lang =
+            Lang::from_code(code).ok_or_else(|| JsError::new(&format!("unknown language `{code}`: use en or fr")))?;
         Ok(())
     }
 
@@ -161,7 +170,8 @@ impl LossPanel {
         let r = self.trainer.readout();
         let p = r.pass;
         Float64Array::from(
-            &[r.step as f64, r.x, r.w, r.b, p.y, p.loss, p.grad_w, p.grad_b, r.dw, r.db, r.eta, r.w + r.dw, r.b + r.db][..],
+            &[r.step as f64, r.x, r.w, r.b, p.y, p.loss, p.grad_w, p.grad_b, r.dw, r.db, r.eta, r.w + r.dw, r.b + r.db]
+                [..],
         )
     }
 
@@ -186,7 +196,9 @@ impl LossPanel {
     #[wasm_bindgen(js_name = mapInfo)]
     pub fn map_info(&self) -> Float64Array {
         match &self.cache {
-            Some(c) => Float64Array::from(&[c.range.0, c.range.1, self.levels.as_ref().map_or(0, |l| l.contours.len()) as f64][..]),
+            Some(c) => Float64Array::from(
+                &[c.range.0, c.range.1, self.levels.as_ref().map_or(0, |l| l.contours.len()) as f64][..],
+            ),
             None => Float64Array::new_with_length(0),
         }
     }
@@ -229,8 +241,12 @@ impl LossPanel {
             let (x, y, w, h) = (rect.x0 as f64, rect.y0 as f64, rect.width() as f64, rect.height() as f64);
             put = match layer {
                 Layer::Heatmap => ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&cache.image, x, y, w, h),
-                Layer::Pixels(rgba) => ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), rect.width() as u32, rect.height() as u32)
-                    .and_then(|img| ctx.put_image_data(&img, x, y)),
+                Layer::Pixels(rgba) => ImageData::new_with_u8_clamped_array_and_sh(
+                    Clamped(rgba),
+                    rect.width() as u32,
+                    rect.height() as u32,
+                )
+                .and_then(|img| ctx.put_image_data(&img, x, y)),
             };
         });
         put.map_err(|e| JsError::new(&format!("could not put the heatmap: {e:?}")))?;
@@ -252,15 +268,30 @@ impl LossPanel {
         self.refresh_levels();
         let Some(levels) = &self.levels else { return Ok(()) };
         let d = Angle::default();
-        let angle = Angle { yaw: if yaw.is_finite() { yaw } else { d.yaw }, pitch: if pitch.is_finite() { pitch } else { d.pitch } };
-        drawn(surface::draw(backend(canvas)?, dpr, &space, levels.range, self.map, &levels.contours, &self.trainer.trajectory(), self.next(), angle, self.lang))
+        let angle = Angle {
+            yaw: if yaw.is_finite() { yaw } else { d.yaw },
+            pitch: if pitch.is_finite() { pitch } else { d.pitch },
+        };
+        drawn(surface::draw(
+            backend(canvas)?,
+            dpr,
+            &space,
+            levels.range,
+            self.map,
+            &levels.contours,
+            &self.trainer.trajectory(),
+            self.next(),
+            angle,
+            self.lang,
+        ))
     }
 
     /// The loss over steps, linear or log.
     #[wasm_bindgen(js_name = drawLossChart)]
     pub fn draw_loss_chart(&self, canvas: &HtmlCanvasElement, dpr: f64, log: bool) -> Result<(), JsError> {
         let losses: Vec<(f64, f64)> = self.trainer.losses().into_iter().map(|(t, l)| (t as f64, l)).collect();
-        let chart = StepChart { name: self.lang.pick("loss L", "perte L"), values: &losses, log, guide: None, lang: self.lang };
+        let chart =
+            StepChart { name: self.lang.pick("loss L", "perte L"), values: &losses, log, guide: None, lang: self.lang };
         drawn(chart.draw(backend(canvas)?, canvas.width(), canvas.height(), dpr))
     }
 

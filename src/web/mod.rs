@@ -62,9 +62,18 @@ pub fn sgd_run(x: f64, y_star: f64, w: f64, b: f64, eta: f64, n: f64) -> Float64
 /// map `cmap` (`autumn` or `viridis`).
 #[wasm_bindgen(js_name = lossHeatmap)]
 #[allow(clippy::too_many_arguments)]
-pub fn loss_heatmap(x0: f64, y_star: f64, lo: f64, hi: f64, cols: u32, rows: u32, cmap: &str) -> Result<Vec<u8>, JsError> {
+pub fn loss_heatmap(
+    x0: f64,
+    y_star: f64,
+    lo: f64,
+    hi: f64,
+    cols: u32,
+    rows: u32,
+    cmap: &str,
+) -> Result<Vec<u8>, JsError> {
     let r = crate::landscape::Interval::new(lo, hi).map_err(|e| JsError::new(&e))?;
-    let map = crate::colormap::ColorMap::from_name(cmap).ok_or_else(|| JsError::new("unknown colour map: use autumn or viridis"))?;
+    let map = crate::colormap::ColorMap::from_name(cmap)
+        .ok_or_else(|| JsError::new("unknown colour map: use autumn or viridis"))?;
     if cols == 0 || rows == 0 || cols as u64 * rows as u64 > 16_000_000 {
         return Err(JsError::new("the heatmap must have from 1 to 16 million pixels"));
     }

@@ -52,7 +52,8 @@ impl ParabolaPanel {
     /// The language of the words drawn and of `regimeText()`, `divergence()`: `en` or `fr`.
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&mut self, code: &str) -> Result<(), JsError> {
-        self.lang = Lang::from_code(code).ok_or_else(|| JsError::new(&format!("unknown language `{code}`: use en or fr")))?;
+        self.lang =
+            Lang::from_code(code).ok_or_else(|| JsError::new(&format!("unknown language `{code}`: use en or fr")))?;
         Ok(())
     }
 
@@ -99,7 +100,9 @@ impl ParabolaPanel {
     /// The regime in words.
     #[wasm_bindgen(js_name = regimeText)]
     pub fn regime_text(&self) -> String {
-        Regime::of(self.descent.eta()).map_or(self.lang.pick("η is not a number", "η n'est pas un nombre"), |r| r.describe(self.lang)).into()
+        Regime::of(self.descent.eta())
+            .map_or(self.lang.pick("η is not a number", "η n'est pas un nombre"), |r| r.describe(self.lang))
+            .into()
     }
 
     /// Why the descent stopped, in words, or undefined.
@@ -108,7 +111,10 @@ impl ParabolaPanel {
     }
 
     pub fn draw(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsError> {
-        let view = ParabolaView { lang: self.lang, ..ParabolaView::new(canvas.width(), canvas.height(), dpr, self.descent.range()) };
+        let view = ParabolaView {
+            lang: self.lang,
+            ..ParabolaView::new(canvas.width(), canvas.height(), dpr, self.descent.range())
+        };
         drawn(view.draw(backend(canvas)?, &self.descent.xs()))
     }
 

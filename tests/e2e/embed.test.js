@@ -111,7 +111,14 @@ test("state → link → new page gives the identical state, for every table ent
   const sixth = await open(browser, await fifth.page.locator("descent-demo").evaluate((el) => el.snippets().link));
   assert.deepEqual(await sixth.page.locator("descent-demo").evaluate((el) => el.state), s5);
   assert.equal(s5.seed, 12345);
-  for (const o of [page, second.page, third.page, fourth.page]) assert.ok(o);
+  // What each restored page shows follows its state: the steps run, the controls listed.
+  assert.equal(await again.getAttribute("data-step"), "7");
+  for (const o of [third.page, fourth.page]) {
+    const shown = o.locator("descent-demo");
+    assert.equal(await shown.getAttribute("data-step"), "3");
+    assert.equal(await shown.getByRole("button", { name: "Step", exact: true }).isVisible(), true);
+    assert.equal(await shown.getByRole("button", { name: "Play" }).isVisible(), false, "controls= hides Play");
+  }
   assert.deepEqual([...errors, ...second.errors, ...third.errors, ...fourth.errors, ...fifth.errors, ...sixth.errors], []);
 });
 

@@ -10,14 +10,14 @@ if (!BASE) throw new Error("DESCENT_URL is not set: run the browser tests with `
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, "../..");
-export const SHOTS = path.join(ROOT, "target/screenshots");
+export const SHOTS = process.env.DESCENT_SHOTS ?? path.join(ROOT, "target/screenshots");
 mkdirSync(SHOTS, { recursive: true });
 
 import { ARGS } from "./helpers-args.js";
 export { ARGS };
 
 export function reference() {
-  return JSON.parse(readFileSync(process.env.DESCENT_REFERENCE ?? path.join(ROOT, "../shared/reference/seed.json"), "utf8"));
+  return JSON.parse(readFileSync(path.join(ROOT, "tests/reference/seed.json"), "utf8"));
 }
 export function extraReference() {
   return JSON.parse(readFileSync(path.join(ROOT, "tests/reference/extra.json"), "utf8"));

@@ -1,5 +1,5 @@
 """More reference values from the article's own numpy code, on points and runs that
-../shared/reference/seed.json does not hold (other x0, y*, starts and learning rates).
+tests/reference/seed.json does not hold (other x0, y*, starts and learning rates).
 
 Run: python3 tests/reference/make_extra.py > tests/reference/extra.json
 The formulas are the article's (show_loss_space.py, optimizers.py SGD) and its back propagation

@@ -35,11 +35,11 @@ pub fn run() -> Result<()> {
     r["machine"] = json!(machine());
     let table = table(&r);
     println!("{table}");
-    let dir = root.join("target/bench");
+    let dir = crate::target_dir()?.join("bench");
     std::fs::create_dir_all(&dir)?;
     std::fs::write(dir.join("results.json"), serde_json::to_string_pretty(&r)?)?;
     std::fs::write(dir.join("table.md"), &table)?;
-    println!("written to target/bench/results.json and target/bench/table.md");
+    println!("written to {} and {}", dir.join("results.json").display(), dir.join("table.md").display());
     Ok(())
 }
 
@@ -61,10 +61,18 @@ fn native_sgd_per_second(root: &std::path::Path) -> Result<f64> {
 fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
         .unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
-    let chromium = Command::new("chromium").arg("--version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
+    let chromium = Command::new("chromium")
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
     format!("{cpu}, {cores} cores; {chromium}")
 }
 
@@ -73,7 +81,11 @@ fn f(v: &Value) -> f64 {
 }
 
 fn verdict(ok: bool) -> &'static str {
-    if ok { "PASS" } else { "FAIL" }
+    if ok {
+        "PASS"
+    } else {
+        "FAIL"
+    }
 }
 
 /// The results as a markdown table, each figure beside its budget.
@@ -84,12 +96,24 @@ pub fn table(r: &Value) -> String {
     let mut row = |what: &str, figure: String, budget: String| rows.push([what.into(), figure, budget]);
     if let Some(files) = r["payload"]["files"].as_array() {
         for file in files {
-            row(&format!("payload {}", file["file"].as_str().unwrap_or("?")), format!("{} raw, {} gzip", kb(f(&file["raw"])), kb(f(&file["gzip"]))), String::new());
+            row(
+                &format!("payload {}", file["file"].as_str().unwrap_or("?")),
+                format!("{} raw, {} gzip", kb(f(&file["raw"])), kb(f(&file["gzip"]))),
+                String::new(),
+            );
         }
     }
     let gz = f(&r["payload"]["total"]["gzip"]);
-    row("payload, whole page", format!("{} raw, {} gzip", kb(f(&r["payload"]["total"]["raw"])), kb(gz)), format!("≤ 90 KB gzip: {}", verdict(gz <= 90_000.0)));
-    row("single file", format!("{} raw, {} gzip", kb(f(&r["payload"]["single"]["raw"])), kb(f(&r["payload"]["single"]["gzip"]))), String::new());
+    row(
+        "payload, whole page",
+        format!("{} raw, {} gzip", kb(f(&r["payload"]["total"]["raw"])), kb(gz)),
+        format!("≤ 90 KB gzip: {}", verdict(gz <= 90_000.0)),
+    );
+    row(
+        "single file",
+        format!("{} raw, {} gzip", kb(f(&r["payload"]["single"]["raw"])), kb(f(&r["payload"]["single"]["gzip"]))),
+        String::new(),
+    );
     let ff = f(&r["firstFrame"]["median"]);
     row("first full frame (5 cold loads)", ms(&r["firstFrame"]), format!("≤ 150 ms: {}", verdict(ff <= 150.0)));
     for (key, name) in [("lossSpace", "step + redraw, loss space"), ("parabola", "step + redraw, y = x²")] {
@@ -98,7 +122,8 @@ pub fn table(r: &Value) -> String {
     }
     for dpr in [1, 2] {
         let s = &r[format!("recompute_dpr{dpr}")];
-        let budget = if dpr == 2 { format!("≤ 16 ms median: {}", verdict(f(&s["median"]) <= 16.0)) } else { String::new() };
+        let budget =
+            if dpr == 2 { format!("≤ 16 ms median: {}", verdict(f(&s["median"]) <= 16.0)) } else { String::new() };
         row(&format!("recompute + redraw 600×600 map, DPR {dpr}"), ms(s), budget);
     }
     let p = &r["play"];
@@ -107,12 +132,22 @@ pub fn table(r: &Value) -> String {
         format!("{:.1} fps, {} frames > 16.7 ms, {} > 20 ms", f(&p["fps"]), p["over16_7ms"], p["over20ms"]),
         format!("≥ 59 fps, no long frames: {}", verdict(f(&p["fps"]) >= 59.0 && f(&p["over20ms"]) == 0.0)),
     );
-    row("JS heap after 5 s of Play", format!("{:.1} MB", f(&p["jsHeapMB"])), format!("≤ 8 MB: {}", verdict(f(&p["jsHeapMB"]) <= 8.0)));
+    row(
+        "JS heap after 5 s of Play",
+        format!("{:.1} MB", f(&p["jsHeapMB"])),
+        format!("≤ 8 MB: {}", verdict(f(&p["jsHeapMB"]) <= 8.0)),
+    );
     let g = &r["grid"];
     let grid_ratio = f(&g["jsMs"]) / f(&g["wasmMs"]);
     row(
         "600×600 loss grid + colours: wasm vs plain JS",
-        format!("{:.2} ms vs {:.2} ms: {:.2}× (max byte difference {})", f(&g["wasmMs"]), f(&g["jsMs"]), grid_ratio, g["maxByteDifference"]),
+        format!(
+            "{:.2} ms vs {:.2} ms: {:.2}× (max byte difference {})",
+            f(&g["wasmMs"]),
+            f(&g["jsMs"]),
+            grid_ratio,
+            g["maxByteDifference"]
+        ),
         format!("≥ 2×: {}", verdict(grid_ratio >= 2.0)),
     );
     let (wasm, native) = (f(&r["sgdPerSecond"]), f(&r["native"]["sgdPerSecond"]));
@@ -126,10 +161,18 @@ pub fn table(r: &Value) -> String {
     let heap = f(&m["jsHeapAfter"]) - f(&m["jsHeapBefore"]);
     row(
         "memory growth over 10⁶ panel steps",
-        format!("wasm {:.0} KiB ({:.1} → {:.1} MiB), JS heap {:+.0} KiB; {:.2} M steps/s", growth / 1024.0, f(&m["wasmBytesBefore"]) / 1048576.0, f(&m["wasmBytesAfter"]) / 1048576.0, heap / 1024.0, f(&m["panelStepsPerSecond"]) / 1e6),
+        format!(
+            "wasm {:.0} KiB ({:.1} → {:.1} MiB), JS heap {:+.0} KiB; {:.2} M steps/s",
+            growth / 1024.0,
+            f(&m["wasmBytesBefore"]) / 1048576.0,
+            f(&m["wasmBytesAfter"]) / 1048576.0,
+            heap / 1024.0,
+            f(&m["panelStepsPerSecond"]) / 1e6
+        ),
         format!("≤ 1 MiB: {}", verdict(growth <= 1048576.0 && heap <= 1048576.0)),
     );
-    let mut s = format!("Machine: {}\n\n| measure | figure | budget |\n|---|---|---|\n", r["machine"].as_str().unwrap_or("?"));
+    let mut s =
+        format!("Machine: {}\n\n| measure | figure | budget |\n|---|---|---|\n", r["machine"].as_str().unwrap_or("?"));
     for [a, b, c] in rows {
         s.push_str(&format!("| {a} | {b} | {c} |\n"));
     }

@@ -1,16 +1,17 @@
 //! The release build: `cargo build --target wasm32-unknown-unknown --release`, the JS glue from
-//! wasm-bindgen (linked as a library), and the static site assembled in `target/dist/`.
+//! wasm-bindgen (linked as a library), and the static site assembled in `dist/` of cargo's target directory.
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use wasm_bindgen_cli_support::Bindgen;
 
-/// Build the wasm module and write the whole static site to `target/dist/`.
+/// Build the wasm module and write the whole static site to `dist/` in cargo's target directory.
 pub fn dist() -> Result<PathBuf> {
     let root = crate::root();
-    let dist = root.join("target/dist");
-    let wasm = build_wasm(&root)?;
+    let target = crate::target_dir()?;
+    let dist = target.join("dist");
+    let wasm = build_wasm(&root, &target)?;
     if dist.exists() {
         std::fs::remove_dir_all(&dist).with_context(|| format!("clear {}", dist.display()))?;
     }
@@ -52,7 +53,7 @@ pub fn ensure_wasm_target(root: &Path) -> Result<()> {
     Ok(())
 }
 
-fn build_wasm(root: &Path) -> Result<PathBuf> {
+fn build_wasm(root: &Path, target: &Path) -> Result<PathBuf> {
     ensure_wasm_target(root)?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)
@@ -63,7 +64,7 @@ fn build_wasm(root: &Path) -> Result<PathBuf> {
     if !status.success() {
         bail!("the wasm build failed (is the wasm32-unknown-unknown target installed? rust-toolchain.toml asks rustup for it)");
     }
-    Ok(root.join("target/wasm32-unknown-unknown/release/descent.wasm"))
+    Ok(target.join("wasm32-unknown-unknown/release/descent.wasm"))
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {
@@ -96,7 +97,9 @@ fn preload(dist: &Path) -> Result<()> {
     modules.sort();
     modules.push("pkg/descent.js".into());
     let mut links: Vec<String> = modules.iter().map(|m| format!("<link rel=\"modulepreload\" href=\"{m}\">")).collect();
-    links.push("<link rel=\"preload\" href=\"pkg/descent_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>".into());
+    links.push(
+        "<link rel=\"preload\" href=\"pkg/descent_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>".into(),
+    );
     links.push("<link rel=\"preload\" href=\"style.css\" as=\"fetch\" type=\"text/css\" crossorigin>".into());
     std::fs::write(&index, page.replace(line, &links.join("\n"))).context("write index.html")?;
     Ok(())

@@ -66,7 +66,9 @@ fn run() -> Result<()> {
 fn parse_port(args: &[String]) -> Result<u16> {
     match args {
         [] => Ok(8000),
-        [flag, n] if flag == "--port" => n.parse().with_context(|| format!("--port takes a number from 0 to 65535, not `{n}`")),
+        [flag, n] if flag == "--port" => {
+            n.parse().with_context(|| format!("--port takes a number from 0 to 65535, not `{n}`"))
+        }
         _ => bail!("serve takes only `--port N`, got {args:?}"),
     }
 }
@@ -75,4 +77,20 @@ fn parse_port(args: &[String]) -> Result<u16> {
 pub fn root() -> PathBuf {
     let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     here.parent().map(PathBuf::from).unwrap_or(here)
+}
+
+/// Cargo's target directory, as cargo itself reports it (`CARGO_TARGET_DIR`, `build.target-dir`
+/// in a config file, or `target/` in the workspace): never assumed.
+pub fn target_dir() -> Result<PathBuf> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .current_dir(root())
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .output()
+        .context("run cargo metadata")?;
+    if !out.status.success() {
+        bail!("cargo metadata failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).context("read cargo metadata's JSON")?;
+    meta["target_directory"].as_str().map(PathBuf::from).context("cargo metadata names no target_directory")
 }

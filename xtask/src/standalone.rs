@@ -35,7 +35,8 @@ pub fn write(dist: &Path) -> Result<()> {
         imports.push(format!("\"descent/{name}\": \"data:text/javascript;base64,{}\"", base64(source.as_bytes())));
     }
     let page = read("index.html")?;
-    let head_links = ["<link rel=\"stylesheet\" href=\"style.css\">", "<script type=\"module\" src=\"main.js\"></script>"];
+    let head_links =
+        ["<link rel=\"stylesheet\" href=\"style.css\">", "<script type=\"module\" src=\"main.js\"></script>"];
     for l in head_links {
         if !page.contains(l) {
             bail!("index.html no longer has `{l}`: update the standalone build");
@@ -46,7 +47,11 @@ pub fn write(dist: &Path) -> Result<()> {
         base64(&wasm),
         imports.join(",\n")
     );
-    let page: String = page.lines().filter(|l| !l.contains("rel=\"modulepreload\"") && !l.contains("rel=\"preload\"")).map(|l| format!("{l}\n")).collect();
+    let page: String = page
+        .lines()
+        .filter(|l| !l.contains("rel=\"modulepreload\"") && !l.contains("rel=\"preload\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
     let page = page.replace(head_links[0], "").replace(head_links[1], &inlined);
     std::fs::write(dist.join("descent-standalone.html"), page).context("write descent-standalone.html")?;
     Ok(())
@@ -94,19 +99,8 @@ fn json_string(s: &str) -> String {
 
 /// Standard base64 with padding (RFC 4648).
 pub fn base64(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
-        for k in 0..4 {
-            if k <= chunk.len() {
-                out.push(A[(n >> (18 - 6 * k) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 #[cfg(test)]

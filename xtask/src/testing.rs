@@ -29,22 +29,33 @@ pub fn all() -> Result<()> {
     need("node", "nodejs", "NODE")?;
     need("npm", "npm", "NPM")?;
 
+    let target = crate::target_dir()?;
+
+    println!("== formatting and lints (native and wasm32)");
+    crate::build::ensure_wasm_target(&root)?;
+    run(cargo(&root).args(["fmt", "--all", "--check"])).context("code is not formatted: run `cargo fmt --all`")?;
+    run(cargo(&root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo(&root).args([
+        "clippy",
+        "-p",
+        "descent",
+        "--all-targets",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
     println!("== native tests");
     run(cargo(&root).args(["test", "--workspace"]))?;
 
     println!("== wasm tests in headless Chromium");
-    crate::build::ensure_wasm_target(&root)?;
-    let webdriver_json = root.join("target/webdriver.json");
-    std::fs::create_dir_all(root.join("target"))?;
-    let args: Vec<String> = CHROMIUM_ARGS.iter().map(|a| format!("\"{}\"", a.trim_start_matches("--"))).collect();
-    std::fs::write(
-        &webdriver_json,
-        format!(
-            "{{\"goog:chromeOptions\": {{\"binary\": \"{}\", \"args\": [{}]}}}}",
-            chromium.display(),
-            args.join(", ")
-        ),
-    )?;
+    let webdriver_json = target.join("webdriver.json");
+    std::fs::create_dir_all(&target)?;
+    let args: Vec<&str> = CHROMIUM_ARGS.iter().map(|a| a.trim_start_matches("--")).collect();
+    let caps = serde_json::json!({ "goog:chromeOptions": { "binary": chromium, "args": args } });
+    std::fs::write(&webdriver_json, serde_json::to_string_pretty(&caps)?)?;
     let me = std::env::current_exe().context("find the xtask binary")?;
     run(cargo(&root)
         .args(["test", "-p", "descent", "--target", "wasm32-unknown-unknown", "--test", "web"])
@@ -64,7 +75,7 @@ pub fn all() -> Result<()> {
         .env("DESCENT_URL", server.url())
         .env("DESCENT_DIST", &dist)
         .env("CHROMIUM", &chromium)
-        .env("DESCENT_REFERENCE", root.join("../shared/reference/seed.json")))?;
+        .env("DESCENT_SHOTS", target.join("screenshots")))?;
     println!("== all tests passed");
     Ok(())
 }
