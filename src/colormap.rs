@@ -60,7 +60,7 @@ impl ColorMap {
 
     /// The colour at `t`, clamped to `[0, 1]` (NaN maps to 0).
     pub fn rgb(self, t: f64) -> [u8; 3] {
-        let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
+        let t = if t.is_nan() { 0.0 } else { crate::num::clamp(t, 0.0, 1.0) };
         match self {
             ColorMap::Autumn => [255, (t * 255.0).round() as u8, 0],
             ColorMap::Viridis => {

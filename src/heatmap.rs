@@ -7,7 +7,7 @@
 //! order, so both give the same bits. The exact `f64` loss stays in [`crate::landscape`].
 
 use crate::colormap::ColorMap;
-use crate::landscape::LossSpace;
+use crate::landscape::Interval;
 
 const LOG2E: f32 = std::f32::consts::LOG2_E;
 const C1: f32 = 0.693_359_4;
@@ -35,22 +35,87 @@ pub fn expf(x: f32) -> f32 {
     y * f32::from_bits(((fx as i32 + 127) << 23) as u32)
 }
 
-/// The loss `½(σ(x₀·w + b) − y*)²` in `f32` at `cols × rows` samples (as
-/// [`LossSpace::grid`]: `w` from `w.lo` to `w.hi` along a row, `b` from `b.hi` down), into
-/// `out`; returns `(min, max)`.
-pub fn losses(space: &LossSpace, cols: usize, rows: usize, out: &mut Vec<f32>) -> (f32, f32) {
+/// The mean loss `(1/N)·Σᵢ ½(σ(xᵢ·w + b) − tᵢ)²` of the sigmoid neuron with the square loss, in
+/// `f32`, at `cols × rows` samples of `window` (`w` from `lo` to `hi` along a row, `b` from `hi`
+/// down, as [`crate::landscape::grid`]), into `out`; returns `(min, max)`.
+pub fn sigmoid_square(
+    xs: &[f64],
+    ts: &[f64],
+    window: &[Interval; 2],
+    cols: usize,
+    rows: usize,
+    out: &mut Vec<f32>,
+) -> (f32, f32) {
     out.clear();
     out.resize(cols * rows, 0.0);
-    let ws: Vec<f32> = (0..cols).map(|c| (space.x0 * space.w.sample(c, cols)) as f32).collect();
-    let ys = space.y_star as f32;
+    let n = xs.len().min(ts.len());
+    if n == 0 || cols == 0 {
+        return (0.0, 0.0);
+    }
+    let xw: Vec<Vec<f32>> =
+        xs[..n].iter().map(|&x| (0..cols).map(|c| (x * window[0].sample(c, cols)) as f32).collect()).collect();
+    let inv = 1.0 / n as f32;
     let (mut min, mut max) = (f32::INFINITY, f32::NEG_INFINITY);
-    for (r, row) in out.chunks_exact_mut(cols.max(1)).enumerate() {
-        let b = space.b.sample(rows - 1 - r, rows) as f32;
-        let (lo, hi) = row_losses(&ws, b, ys, row);
+    for (r, row) in out.chunks_exact_mut(cols).enumerate() {
+        let b = window[1].sample(rows - 1 - r, rows) as f32;
+        let (mut lo, mut hi) = row_losses(&xw[0], b, ts[0] as f32, row);
+        if n > 1 {
+            for (a, &t) in xw[1..].iter().zip(&ts[1..n]) {
+                row_add(a, b, t as f32, row);
+            }
+            (lo, hi) = (f32::INFINITY, f32::NEG_INFINITY);
+            for l in row.iter_mut() {
+                *l *= inv;
+                lo = lo.min(*l);
+                hi = hi.max(*l);
+            }
+        }
         min = min.min(lo);
         max = max.max(hi);
     }
     (min, max)
+}
+
+/// `f` at `cols × rows` samples of `window` (as [`sigmoid_square`]) in `f32`, into `out`; values
+/// that are not finite become `+∞` (drawn in the highest colour). Returns the range of the finite
+/// ones.
+pub fn values(
+    f: &dyn Fn(f64, f64) -> f64,
+    window: &[Interval; 2],
+    cols: usize,
+    rows: usize,
+    out: &mut Vec<f32>,
+) -> (f32, f32) {
+    out.clear();
+    out.reserve(cols * rows);
+    let (mut min, mut max) = (f32::INFINITY, f32::NEG_INFINITY);
+    for r in 0..rows {
+        let y = window[1].sample(rows - 1 - r, rows);
+        for c in 0..cols {
+            let v = f(window[0].sample(c, cols), y) as f32;
+            if v.is_finite() {
+                min = min.min(v);
+                max = max.max(v);
+                out.push(v);
+            } else {
+                out.push(f32::INFINITY);
+            }
+        }
+    }
+    if min > max {
+        (0.0, 0.0)
+    } else {
+        (min, max)
+    }
+}
+
+/// Row accumulation for further samples: `row[c] += ½(σ(xw[c] + b) − t)²`.
+fn row_add(xw: &[f32], b: f32, ys: f32, row: &mut [f32]) {
+    for (l, &a) in row.iter_mut().zip(xw) {
+        let y = 1.0 / (1.0 + expf(-(a + b)));
+        let d = y - ys;
+        *l += 0.5 * (d * d);
+    }
 }
 
 /// One row of losses, `L = ½(σ(x₀w + b) − y*)²` for each `x₀w` in `xw`: `(min, max)` of the row.
@@ -184,16 +249,13 @@ fn colour_words(values: &[f32], min: f32, scale: f32, table: &[u32; 256], words:
     colour_words_scalar(&values[n4..], min, scale, table, &mut words[n4..]);
 }
 
-/// The heatmap of `space` at `cols × rows` pixels: RGBA bytes into `out`, returning the loss range.
-pub fn heatmap(
-    space: &LossSpace,
-    cols: usize,
-    rows: usize,
-    map: ColorMap,
-    scratch: &mut Vec<f32>,
-    out: &mut Vec<u8>,
-) -> (f32, f32) {
-    let (min, max) = losses(space, cols, rows, scratch);
-    colour(scratch, min, max, map, out);
-    (min, max)
+/// Losses mapped to colours logarithmically: each value `v` becomes `ln(v − min + δ)` with
+/// `δ = LOG_FLOOR·(max − min)`, so a range spanning decades (Rosenbrock) shows its valleys;
+/// returns the new `(min, max)`.
+pub fn to_log(values: &mut [f32], min: f32, max: f32) -> (f32, f32) {
+    let d = (crate::surface::LOG_FLOOR as f32 * (max - min)).max(f32::MIN_POSITIVE);
+    for v in values.iter_mut() {
+        *v = (*v - min + d).ln();
+    }
+    (d.ln(), (max - min + d).ln())
 }

@@ -1,9 +1,12 @@
-//! The loss space of the neuron over a square window of `(w, b)`, as the article's
-//! `show_loss_space.py` computes it: `L(w, b) = ½(σ(x₀·w + b) − y*)²` on a grid, its contour
-//! levels and contour lines, and the heatmap as an RGBA buffer.
+//! The loss space of the neuron over a window of `(w, b)`, as the article's `show_loss_space.py`
+//! computes it: `L(w, b) = ½(σ(x₀·w + b) − y*)²` (or the mean over a data set, with any
+//! activation and loss) on a grid, its contour levels and contour lines.
 
-use crate::colormap::ColorMap;
-use crate::model::neuron_loss;
+use crate::activation::Activation;
+use crate::data::{Dataset, Preset};
+use crate::loss::Loss;
+use crate::neuron::{forward_backward, Pass};
+use crate::objective::Objective;
 
 /// A closed interval `[lo, hi]` of one axis, with `lo < hi`, both finite.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -13,15 +16,14 @@ pub struct Interval {
 }
 
 impl Interval {
-    /// `[lo, hi]`, or an error in words when it is empty or not finite.
-    pub fn new(lo: f64, hi: f64) -> Result<Interval, String> {
-        if !(lo.is_finite() && hi.is_finite()) {
-            return Err(format!("range [{lo}, {hi}] is not finite"));
-        }
-        if lo >= hi {
-            return Err(format!("range [{lo}, {hi}] is empty: the low end must be below the high end"));
-        }
-        Ok(Interval { lo, hi })
+    /// `[lo, hi]`, or `None` when it is empty or not finite.
+    pub fn new(lo: f64, hi: f64) -> Option<Interval> {
+        (lo.is_finite() && hi.is_finite() && lo < hi).then_some(Interval { lo, hi })
+    }
+
+    /// `[−r, r]`, or `None` unless `r` is finite and positive.
+    pub fn symmetric(r: f64) -> Option<Interval> {
+        Interval::new(-r, r)
     }
     pub fn span(&self) -> f64 {
         self.hi - self.lo
@@ -38,41 +40,91 @@ impl Interval {
     }
 }
 
-/// The problem whose loss space is drawn: input `x₀`, target `y*` and the window of `(w, b)`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LossSpace {
-    pub x0: f64,
-    pub y_star: f64,
-    pub w: Interval,
-    pub b: Interval,
+/// The neuron's loss over its parameters `(w, b)`: the mean over the data of
+/// `ℓ(act(xᵢ·w + b), tᵢ)`. With the article's one sample `(x₀ = 1, y* = 0.5)`, the sigmoid and
+/// the square loss it is `L(w, b) = ½(σ(x₀·w + b) − y*)²`, the article's loss space.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NeuronLoss {
+    pub data: Dataset,
+    pub act: Activation,
+    pub loss: Loss,
 }
 
-impl Default for LossSpace {
-    /// The article's figure: `x₀ = 1`, `y* = 0.5`, `(w, b) ∈ [−2, 2]²`.
+impl Default for NeuronLoss {
+    /// The article's: `x₀ = 1`, `y* = 0.5`, sigmoid, square loss.
     fn default() -> Self {
-        let r = Interval { lo: -2.0, hi: 2.0 };
-        LossSpace { x0: 1.0, y_star: 0.5, w: r, b: r }
+        NeuronLoss { data: Preset::Single.generate(0), act: Activation::Sigmoid, loss: Loss::Square }
     }
 }
 
-impl LossSpace {
-    /// `L(w, b) = ½(σ(x₀·w + b) − y*)²`.
-    pub fn loss(&self, w: f64, b: f64) -> f64 {
-        neuron_loss(self.x0, w, b, self.y_star)
+impl NeuronLoss {
+    /// The forward and backward pass of sample `i` at `(w, b)` (sample 0 when `i` is out of range).
+    pub fn pass(&self, i: usize, w: f64, b: f64) -> Pass {
+        let i = if i < self.data.len() { i } else { 0 };
+        forward_backward(self.data.x()[i], w, b, self.data.t()[i], self.act, self.loss)
     }
 
-    /// The loss sampled on `cols × rows` points, `w` along a row from `w.lo` to `w.hi` and `b`
-    /// down the rows from `b.hi` (top row) to `b.lo`, inclusive, as an image is laid out.
-    pub fn grid(&self, cols: usize, rows: usize) -> Grid {
-        let mut values = Vec::with_capacity(cols * rows);
-        for r in 0..rows {
-            let b = self.b.sample(rows - 1 - r, rows);
-            for c in 0..cols {
-                values.push(self.loss(self.w.sample(c, cols), b));
-            }
-        }
-        Grid::new(cols, rows, values)
+    /// The loss of the sigmoid neuron with the square loss in `f32`, when this is that neuron
+    /// (the heatmap's fast kernel): `Some((xs, ts))`.
+    pub fn sigmoid_square(&self) -> Option<(&[f64], &[f64])> {
+        (self.act == Activation::Sigmoid && self.loss == Loss::Square).then_some((self.data.x(), self.data.t()))
     }
+}
+
+impl Objective<2> for NeuronLoss {
+    /// `L(w, b) = (1/N)·Σᵢ ℓ(act(xᵢ·w + b), tᵢ)`.
+    fn value(&self, [w, b]: [f64; 2]) -> f64 {
+        self.value_and_gradient([w, b]).0
+    }
+    /// `∇L = (1/N)·Σᵢ (δᵢ·xᵢ, δᵢ)` with `δᵢ = ℓ'(yᵢ, tᵢ)·act'(zᵢ)` (back propagation).
+    fn gradient(&self, p: [f64; 2]) -> [f64; 2] {
+        self.value_and_gradient(p).1
+    }
+    fn value_and_gradient(&self, [w, b]: [f64; 2]) -> (f64, [f64; 2]) {
+        let n = self.data.len();
+        if n == 1 {
+            let p = self.pass(0, w, b);
+            return (p.loss, [p.grad_w, p.grad_b]);
+        }
+        mean((0..n).map(|i| self.pass(i, w, b)), n)
+    }
+    fn samples(&self) -> usize {
+        self.data.len()
+    }
+    /// The mean over the samples of `batch` (indices out of range are skipped).
+    fn batch_value_and_gradient(&self, [w, b]: [f64; 2], batch: &[usize]) -> (f64, [f64; 2]) {
+        let n = self.data.len();
+        if batch.len() == n && batch.iter().enumerate().all(|(k, &i)| k == i) {
+            return self.value_and_gradient([w, b]);
+        }
+        let valid = batch.iter().filter(|&&i| i < n).count();
+        mean(batch.iter().filter(|&&i| i < n).map(|&i| self.pass(i, w, b)), valid)
+    }
+}
+
+/// The mean loss and gradient of `passes` (summed in order, then divided by `n`).
+fn mean(passes: impl Iterator<Item = Pass>, n: usize) -> (f64, [f64; 2]) {
+    let (mut l, mut gw, mut gb) = (0.0, 0.0, 0.0);
+    for p in passes {
+        l += p.loss;
+        gw += p.grad_w;
+        gb += p.grad_b;
+    }
+    let k = n.max(1) as f64;
+    (l / k, [gw / k, gb / k])
+}
+
+/// The loss sampled on `cols × rows` points of `window`, `x` along a row from `lo` to `hi` and
+/// `y` down the rows from `hi` (top row) to `lo`, inclusive, as an image is laid out.
+pub fn grid(f: impl Fn(f64, f64) -> f64, window: &[Interval; 2], cols: usize, rows: usize) -> Grid {
+    let mut values = Vec::with_capacity(cols * rows);
+    for r in 0..rows {
+        let y = window[1].sample(rows - 1 - r, rows);
+        for c in 0..cols {
+            values.push(f(window[0].sample(c, cols), y));
+        }
+    }
+    Grid::new(cols, rows, values)
 }
 
 /// Loss values on a regular grid (row-major, top row first), with their range.
@@ -87,24 +139,15 @@ pub struct Grid {
 
 impl Grid {
     pub fn new(cols: usize, rows: usize, values: Vec<f64>) -> Grid {
-        let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        let (min, max) = values
+            .iter()
+            .filter(|v| v.is_finite())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
         Grid { cols, rows, values, min, max }
     }
 
     pub fn at(&self, col: usize, row: usize) -> f64 {
         self.values[row * self.cols + col]
-    }
-
-    /// The heatmap: each value mapped through the colour map, scaled from `min` (0) to `max`
-    /// (1), written as RGBA bytes into `out` (resized to `4·cols·rows`).
-    pub fn heatmap_rgba(&self, map: ColorMap, out: &mut Vec<u8>) {
-        out.clear();
-        out.reserve(4 * self.values.len());
-        let scale = if self.max > self.min { 1.0 / (self.max - self.min) } else { 0.0 };
-        for &v in &self.values {
-            let [r, g, b] = map.rgb((v - self.min) * scale);
-            out.extend_from_slice(&[r, g, b, 255]);
-        }
     }
 
     /// Contour lines at each of `levels` by marching squares: for each level, polylines of points

@@ -1,8 +1,6 @@
 //! The scalar neuron of the article, `y = σ(x·w + b)`, with its forward and backward pass side by
 //! side so the chain rule is visible where it happens.
 
-use crate::loss::{square_loss, square_loss_derivative};
-
 /// The sigmoid activation: `σ(z) = 1 / (1 + e^(−z))`.
 ///
 /// Written exactly as the article's numpy code (`1/(1+np.exp(-x))`) so the numbers agree to the
@@ -55,4 +53,33 @@ pub fn forward_backward(x: f64, w: f64, b: f64, y_star: f64) -> Pass {
     let y = neuron(x, w, b);
     let (grad_w, grad_b) = gradient(x, w, b, y_star);
     Pass { y, loss: square_loss(y, y_star), grad_w, grad_b }
+}
+
+/// The core step loop without history or drawing: `n` SGD steps on `½(σ(x₀·w + b) − y*)²` from
+/// `(w, b)` at rate `η`, `w ← w − η·∂L/∂w`, `b ← b − η·∂L/∂b`. Used to measure raw speed,
+/// natively and in wasm.
+pub fn run_sgd(x0: f64, y_star: f64, w: f64, b: f64, eta: f64, n: u64) -> (f64, f64) {
+    let (mut w, mut b) = (w, b);
+    for _ in 0..n {
+        let (gw, gb) = gradient(x0, w, b, y_star);
+        w += -eta * gw;
+        b += -eta * gb;
+    }
+    (w, b)
+}
+
+/// The article's square error: `L(y) = ½(y − y*)²`.
+pub fn square_loss(y: f64, y_star: f64) -> f64 {
+    0.5 * (y - y_star).powi(2)
+}
+
+/// Its derivative with respect to the output: `∂L/∂y = y − y*`.
+pub fn square_loss_derivative(y: f64, y_star: f64) -> f64 {
+    y - y_star
+}
+
+/// One SGD step on a pair of parameters: `(w − η·g_w, b − η·g_b)`, written as the article's
+/// `update` then `w += dw`: `w + (−η·g_w)`.
+pub fn sgd_step(w: f64, b: f64, grad_w: f64, grad_b: f64, eta: f64) -> (f64, f64) {
+    (w + -eta * grad_w, b + -eta * grad_b)
 }

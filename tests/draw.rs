@@ -1,27 +1,55 @@
-//! The drawing code on plotters' SVG backend: contour levels, axis ranges, where the trajectory
-//! and the arrows land, and that the heatmap's pixels line up with plotters' own axes.
+//! Drawing on an SVG string (the same code draws on a canvas through the recorder): the article's
+//! contour levels, pixel mapping against plotters' own axes, the heatmap against the exact loss,
+//! the trajectories, arrows and labels where they belong, the themes and the language's numbers.
 #![cfg(not(target_arch = "wasm32"))]
 
 use descent::colormap::ColorMap;
-use descent::draw::chart::StepChart;
-use descent::draw::map::{Layer, MapView};
-use descent::draw::parabola::ParabolaView;
-use descent::draw::surface::{self, Angle};
-use descent::landscape::{Interval, LossSpace};
-use descent::train::Trainer;
+use descent::data::{Dataset, Sampler};
+use descent::descent::Descent;
+use descent::draw::chart::{Series, StepChart};
+use descent::draw::curve::{CurveLabels, CurveView};
+use descent::draw::map::{contours, Contour, Heat, Layer, MapLabels, MapView, Path};
+use descent::draw::surface::{self, Angle, SurfaceLabels};
+use descent::draw::{Palette, Style, RUNS};
+use descent::landscape::{contour_levels, grid, level_step, Grid, Interval, NeuronLoss};
+use descent::num::NumStyle;
+use descent::objective::Objective;
+use descent::optim::{build, Hyper};
 use plotters::prelude::*;
 
-fn svg_map(view: &MapView, map: ColorMap) -> (String, Vec<(descent::draw::Rect, Option<usize>)>) {
+fn square(r: f64) -> [Interval; 2] {
+    let w = Interval::symmetric(r).expect("window");
+    [w, w]
+}
+
+/// The article's contour lines: levels `np.arange(min, max, 1/2⁸)` of a 101 × 101 grid.
+fn article_contours(window: [Interval; 2]) -> (Grid, Vec<Contour>) {
+    let n = NeuronLoss::default();
+    let g = grid(|w, b| n.value([w, b]), &window, 101, 101);
+    let levels = contour_levels(g.min, g.max, level_step(g.min, g.max, 40));
+    let c = contours(&g, &window, &levels);
+    (g, c)
+}
+
+/// Each value through the colour map, scaled from `min` to `max`, in exact f64.
+fn exact_rgba(g: &Grid, map: ColorMap) -> Vec<u8> {
+    let scale = if g.max > g.min { 1.0 / (g.max - g.min) } else { 0.0 };
+    g.values
+        .iter()
+        .flat_map(|&v| {
+            let [r, gg, b] = map.rgb((v - g.min) * scale);
+            [r, gg, b, 255]
+        })
+        .collect()
+}
+
+fn svg_map(view: &MapView, heat: &Heat, contours: &[Contour]) -> (String, Vec<(descent::draw::Rect, Option<usize>)>) {
     let mut svg = String::new();
     let mut put = Vec::new();
-    let (mut scratch, mut rgba) = (Vec::new(), Vec::new());
-    let range = view.heatmap(map, &mut scratch, &mut rgba);
-    let (cols, rows) = view.heatmap_size();
-    assert_eq!(rgba.len(), 4 * cols * rows);
-    let contours = view.contours();
     {
         let backend = SVGBackend::with_string(&mut svg, (view.layout.width, view.layout.height));
-        view.draw_base(backend, map, range, &contours, |r, layer| {
+        let labels = MapLabels { x: "w", y: "b", bar: "loss L" };
+        view.draw_base(backend, heat, contours, &labels, |r, layer| {
             put.push((
                 r,
                 match layer {
@@ -53,155 +81,6 @@ fn circles(svg: &str) -> Vec<(f64, f64)> {
     svg.split("<circle").skip(1).map(|t| (attr(t, "cx"), attr(t, "cy"))).collect()
 }
 
-#[test]
-fn the_default_map_has_the_articles_30_contour_levels_spaced_1_256() {
-    let view = MapView::new(600, 522, 1.0, LossSpace::default());
-    let contours = view.contours();
-    assert_eq!(contours.len(), 30);
-    for pair in contours.windows(2) {
-        assert!((pair[1].level - pair[0].level - 1.0 / 256.0).abs() < 1e-15);
-    }
-    assert!(contours.iter().skip(1).all(|c| !c.lines.is_empty()), "every level but the minimum has a line");
-    // This loss depends on w + b only: each level is one or two straight lines w + b = const,
-    // joined into single polylines that cross the whole map.
-    for c in contours.iter().skip(1) {
-        assert!(c.lines.len() <= 2, "level {}: {} polylines", c.level, c.lines.len());
-        for line in &c.lines {
-            assert!(line.len() >= 2);
-            let z: Vec<f64> = line.iter().map(|(w, b)| w + b).collect();
-            let spread =
-                z.iter().cloned().fold(f64::NEG_INFINITY, f64::max) - z.iter().cloned().fold(f64::INFINITY, f64::min);
-            assert!(spread < 1e-3, "a level line of this loss keeps w + b constant");
-        }
-    }
-    let (svg, put) = svg_map(&view, ColorMap::Autumn);
-    let p = view.plot();
-    assert_eq!(put[0], (p, None), "the heatmap is stretched over the plotting area");
-    assert_eq!(put.len(), 2, "and the colour bar beside it");
-    assert_eq!(put[1].0.y0, p.y0);
-    assert_eq!(put[1].1, Some(4 * (put[1].0.width() * put[1].0.height()) as usize));
-    let labels = texts(&svg);
-    for label in ["w", "b", "-2", "2", "0", "loss L", "0.116", "0.000"] {
-        assert!(labels.iter().any(|t| t == label), "the SVG has the label {label}: {labels:?}");
-    }
-}
-
-#[test]
-fn the_plot_area_is_square_and_matches_plotters_axes() {
-    let view = MapView::new(600, 522, 1.0, LossSpace::default());
-    let p = view.plot();
-    assert_eq!(p.width(), p.height(), "a square map for a square window");
-    let mut svg = String::new();
-    let backend = SVGBackend::with_string(&mut svg, (600, 522));
-    let root = backend.into_drawing_area();
-    let chart = view.layout.builder(&root).build_cartesian_2d(-2.0..2.0, -2.0..2.0).unwrap();
-    for &(w, b) in &[(-2.0, -2.0), (2.0, 2.0), (0.0, 0.0), (-1.3, 0.7), (1.9, -1.1)] {
-        let (x, y) = chart.backend_coord(&(w, b));
-        let (mx, my) = view.to_pixel(w, b);
-        assert!(
-            (x as f64 - mx).abs() <= 1.0 && (y as f64 - my).abs() <= 1.0,
-            "({w}, {b}): plotters ({x}, {y}) vs ours ({mx}, {my})"
-        );
-        let (w2, b2) = view.to_params(mx, my);
-        assert!((w2 - w).abs() < 1e-12 && (b2 - b).abs() < 1e-12);
-    }
-}
-
-#[test]
-fn the_heatmap_follows_the_loss() {
-    let view = MapView::new(300, 252, 1.0, LossSpace::default());
-    let grid = view.heatmap_grid();
-    assert_eq!((grid.cols as i32, grid.rows as i32), (view.plot().width(), view.plot().height()));
-    // Top-left pixel is (w, b) = (−2, 2): on the valley w + b = 0, the lowest loss.
-    let top_left = grid.at(0, 0);
-    let bottom_left = grid.at(0, grid.rows - 1);
-    assert!(top_left < 1e-4 && bottom_left > 0.11, "{top_left} {bottom_left}");
-    let mut rgba = Vec::new();
-    grid.heatmap_rgba(ColorMap::Autumn, &mut rgba);
-    assert_eq!(rgba.len(), 4 * grid.cols * grid.rows);
-    assert_eq!(&rgba[0..4], &[255, 0, 0, 255], "autumn: red at the minimum");
-    let last = 4 * (grid.rows - 1) * grid.cols;
-    assert!(rgba[last + 1] > 250, "autumn: yellow at the maximum");
-}
-
-#[test]
-fn the_f32_heatmap_kernel_matches_the_exact_loss() {
-    for space in [
-        LossSpace::default(),
-        LossSpace { x0: -2.3, y_star: 0.9, w: Interval::new(-7.0, 3.0).unwrap(), b: Interval::new(-7.0, 3.0).unwrap() },
-    ] {
-        let (cols, rows) = (203, 97);
-        let mut values = Vec::new();
-        let (min, max) = descent::heatmap::losses(&space, cols, rows, &mut values);
-        let exact = space.grid(cols, rows);
-        // Absolute error against the loss range (what a colour step is a 255th of): the f32
-        // difference y − y* loses relative precision near the valley, not absolute.
-        for (v, e) in values.iter().zip(&exact.values) {
-            assert!(((*v as f64) - e).abs() <= 1e-6 * exact.max, "{v} vs {e}");
-        }
-        assert!(((min as f64) - exact.min).abs() < 1e-8 && ((max as f64) - exact.max).abs() <= 1e-6 * exact.max);
-        let mut rgba = Vec::new();
-        descent::heatmap::colour(&values, min, max, ColorMap::Viridis, &mut rgba);
-        let mut exact_rgba = Vec::new();
-        exact.heatmap_rgba(ColorMap::Viridis, &mut exact_rgba);
-        let worst = rgba.iter().zip(&exact_rgba).map(|(a, b)| (*a as i32 - *b as i32).abs()).max().unwrap();
-        // The table holds the map at 256 points; viridis moves up to ~3 a channel between them.
-        assert!(worst <= 2, "colours within two steps of the exact f64 path: {worst}");
-    }
-    for i in -870..=880 {
-        let x = i as f32 * 0.1;
-        let (a, e) = (descent::heatmap::expf(x) as f64, (x as f64).exp());
-        assert!((a - e).abs() <= 3e-7 * e, "expf({x}) = {a} vs {e}");
-    }
-}
-
-#[test]
-fn the_trajectory_is_drawn_where_its_points_map_to() {
-    let view = MapView::new(600, 522, 2.0, LossSpace::default());
-    let mut t = Trainer::new(LossSpace::default(), -2.0, -2.0, 5.0);
-    for _ in 0..6 {
-        t.step().unwrap();
-    }
-    let traj = t.trajectory();
-    let mut svg = String::new();
-    view.draw_path(SVGBackend::with_string(&mut svg, (600, 522)), &traj, None).unwrap();
-    let dots = circles(&svg);
-    // Past points, then the current point twice (white ring, blue dot).
-    assert_eq!(dots.len(), traj.len() + 1);
-    for (i, &(w, b)) in traj.iter().enumerate() {
-        let (x, y) = view.to_pixel(w, b);
-        let (cx, cy) = dots[i.min(dots.len() - 1)];
-        assert!((cx - x).abs() <= 1.0 && (cy - y).abs() <= 1.0, "point {i}: drawn at ({cx}, {cy}), maps to ({x}, {y})");
-    }
-}
-
-#[test]
-fn the_parabola_arrows_end_where_the_steps_land() {
-    let view = ParabolaView::new(600, 372, 1.0, 2.5);
-    let xs = [1.0, -1.0];
-    let mut svg = String::new();
-    view.draw(SVGBackend::with_string(&mut svg, (600, 372)), &xs).unwrap();
-    let px = |x: f64| {
-        let (a, b) = view.to_pixel(x, x * x);
-        (a.round() as i32, b.round() as i32)
-    };
-    let (from, to) = (px(1.0), px(-1.0));
-    let lines = polylines(&svg);
-    let near = |p: (i32, i32), q: (i32, i32)| (p.0 - q.0).abs() <= 1 && (p.1 - q.1).abs() <= 1;
-    assert!(
-        lines.iter().any(|l| l.len() == 2 && near(l[0], from) && near(l[1], to)),
-        "a shaft from {from:?} to {to:?} among {} polylines",
-        lines.len()
-    );
-    assert!(
-        lines.iter().any(|l| l.len() == 3 && near(l[1], to) && l[0] != l[2]),
-        "an arrow head (two wings meeting) at {to:?}"
-    );
-    assert!(svg.contains("slope 2x = -2"), "the slope at x = −1 is written");
-    let (x0, _) = view.to_pixel(1.0, 1.0);
-    assert!((view.to_x(x0) - 1.0).abs() < 1e-12);
-}
-
 /// Every `<polyline points="…">` of an SVG, as integer points.
 fn polylines(svg: &str) -> Vec<Vec<(i32, i32)>> {
     svg.split("<polyline")
@@ -222,41 +101,251 @@ fn polylines(svg: &str) -> Vec<Vec<(i32, i32)>> {
 }
 
 #[test]
-fn step_chart_ranges() {
-    let values = [(0.0, 0.1), (1.0, 0.05), (2.0, 0.01)];
-    let lin = StepChart { name: "L", values: &values, log: false, guide: None, lang: Default::default() };
-    assert_eq!(lin.y_range(), (0.0, 0.1 * 1.05));
-    let log = StepChart { name: "L", values: &values, log: true, guide: None, lang: Default::default() };
-    assert_eq!(log.y_range(), (-2.0, -1.0));
-    let zeros = [(0.0, 1.0), (1.0, 0.0), (2.0, 0.0)];
-    let log0 = StepChart { name: "|x|", values: &zeros, log: true, guide: None, lang: Default::default() };
-    assert_eq!(log0.y_range(), (0.0, 1.0), "zeros sit on the floor of a log chart");
-    let mut svg = String::new();
-    log0.draw(SVGBackend::with_string(&mut svg, (400, 200)), 400, 200, 1.0).unwrap();
-    assert!(svg.contains("1e0") && svg.contains("step t"));
+fn the_default_map_has_the_articles_30_contour_levels_spaced_1_256() {
+    let view = MapView::new(600, 522, Style::default(), square(2.0));
+    let (g, contours) = article_contours(square(2.0));
+    assert_eq!(contours.len(), 30);
+    for pair in contours.windows(2) {
+        assert!((pair[1].level - pair[0].level - 1.0 / 256.0).abs() < 1e-15);
+    }
+    assert!(contours.iter().skip(1).all(|c| !c.lines.is_empty()), "every level but the minimum has a line");
+    // This loss depends on w + b only: each level is one or two straight lines w + b = const,
+    // joined into single polylines that cross the whole map.
+    for c in contours.iter().skip(1) {
+        assert!(c.lines.len() <= 2, "level {}: {} polylines", c.level, c.lines.len());
+        for line in &c.lines {
+            assert!(line.len() >= 2);
+            let z: Vec<f64> = line.iter().map(|(w, b)| w + b).collect();
+            let spread =
+                z.iter().cloned().fold(f64::NEG_INFINITY, f64::max) - z.iter().cloned().fold(f64::INFINITY, f64::min);
+            assert!(spread < 1e-3, "a level line of this loss keeps w + b constant");
+        }
+    }
+    let heat = Heat { map: ColorMap::Autumn, lo: g.min, hi: g.max, log: false };
+    let (svg, put) = svg_map(&view, &heat, &contours);
+    let p = view.plot();
+    assert_eq!(put[0], (p, None), "the heatmap is stretched over the plotting area");
+    assert_eq!(put.len(), 2, "and the colour bar beside it");
+    assert_eq!(put[1].0.y0, p.y0);
+    assert_eq!(put[1].1, Some(4 * (put[1].0.width() * put[1].0.height()) as usize));
+    let labels = texts(&svg);
+    for label in ["w", "b", "−2", "2", "0", "−1", "loss L", "0.116", "0"] {
+        assert!(labels.iter().any(|t| t == label), "the SVG has the label {label}: {labels:?}");
+    }
+    assert!(!labels.iter().any(|t| t.contains('-')), "minus signs are U+2212: {labels:?}");
 }
 
 #[test]
-fn the_surface_draws_in_every_direction_without_failing() {
-    let space = LossSpace { w: Interval::new(-3.0, 1.0).unwrap(), ..LossSpace::default() };
-    let contours = MapView::new(101, 101, 1.0, space).contours();
+fn the_plot_area_is_square_and_matches_plotters_axes() {
+    let view = MapView::new(600, 522, Style::default(), square(2.0));
+    let p = view.plot();
+    assert_eq!(p.width(), p.height(), "a square map for a square window");
+    let mut svg = String::new();
+    let backend = SVGBackend::with_string(&mut svg, (600, 522));
+    let root = backend.into_drawing_area();
+    let chart = view.layout.builder(&root).build_cartesian_2d(-2.0..2.0, -2.0..2.0).unwrap();
+    for &(w, b) in &[(-2.0, -2.0), (2.0, 2.0), (0.0, 0.0), (-1.3, 0.7), (1.9, -1.1)] {
+        let (x, y) = chart.backend_coord(&(w, b));
+        let (mx, my) = view.to_pixel([w, b]);
+        assert!(
+            (x as f64 - mx).abs() <= 1.0 && (y as f64 - my).abs() <= 1.0,
+            "({w}, {b}): plotters ({x}, {y}) vs ours ({mx}, {my})"
+        );
+        let [w2, b2] = view.to_params(mx, my);
+        assert!((w2 - w).abs() < 1e-12 && (b2 - b).abs() < 1e-12);
+    }
+}
+
+#[test]
+fn the_heatmap_follows_the_loss() {
+    let n = NeuronLoss::default();
+    let g = grid(|w, b| n.value([w, b]), &square(2.0), 300, 252);
+    // Top-left pixel is (w, b) = (−2, 2): on the valley w + b = 0, the lowest loss.
+    assert!(g.at(0, 0) < 1e-4 && g.at(0, g.rows - 1) > 0.11);
+    let rgba = exact_rgba(&g, ColorMap::Autumn);
+    assert_eq!(&rgba[0..4], &[255, 0, 0, 255], "autumn: red at the minimum");
+    let last = 4 * (g.rows - 1) * g.cols;
+    assert!(rgba[last + 1] > 250, "autumn: yellow at the maximum");
+}
+
+#[test]
+fn the_f32_heatmap_kernel_matches_the_exact_loss_for_one_sample_and_for_a_data_set() {
+    let one = NeuronLoss::default();
+    let other = NeuronLoss { data: Dataset::single(-2.3, 0.9).unwrap(), ..NeuronLoss::default() };
+    let many = NeuronLoss { data: descent::data::Preset::Logistic.generate(4), ..NeuronLoss::default() };
+    let wide = [Interval::new(-7.0, 3.0).unwrap(), Interval::new(-7.0, 3.0).unwrap()];
+    for (n, window) in [(&one, square(2.0)), (&other, wide), (&many, square(4.0))] {
+        let (cols, rows) = (203, 97);
+        let mut values = Vec::new();
+        let (xs, ts) = n.sigmoid_square().expect("the sigmoid neuron with the square loss");
+        let (min, max) = descent::heatmap::sigmoid_square(xs, ts, &window, cols, rows, &mut values);
+        let exact = grid(|w, b| n.value([w, b]), &window, cols, rows);
+        // Absolute error against the loss range (what a colour step is a 255th of).
+        for (v, e) in values.iter().zip(&exact.values) {
+            assert!(((*v as f64) - e).abs() <= 1e-6 * exact.max, "{v} vs {e}");
+        }
+        assert!(
+            ((min as f64) - exact.min).abs() < 1e-6 * exact.max && ((max as f64) - exact.max).abs() <= 1e-6 * exact.max
+        );
+        let mut rgba = Vec::new();
+        descent::heatmap::colour(&values, min, max, ColorMap::Viridis, &mut rgba);
+        let exact_rgba = exact_rgba(&exact, ColorMap::Viridis);
+        let worst = rgba.iter().zip(&exact_rgba).map(|(a, b)| (*a as i32 - *b as i32).abs()).max().unwrap();
+        // The table holds the map at 256 points; viridis moves up to ~3 a channel between them.
+        assert!(worst <= 2, "colours within two steps of the exact f64 path: {worst}");
+    }
+    for i in -870..=880 {
+        let x = i as f32 * 0.1;
+        let (a, e) = (descent::heatmap::expf(x) as f64, (x as f64).exp());
+        assert!((a - e).abs() <= 3e-7 * e, "expf({x}) = {a} vs {e}");
+    }
+}
+
+#[test]
+fn the_trajectories_are_drawn_where_their_points_map_to() {
+    let style = Style { dpr: 2.0, ..Style::default() };
+    let view = MapView::new(600, 522, style, square(2.0));
+    let opt = build("sgd", &[("eta", Hyper::Num(5.0))]).unwrap();
+    let mut t = Descent::new(NeuronLoss::default(), square(2.0), [-2.0, -2.0], opt, Sampler::full(1));
+    for _ in 0..6 {
+        t.step().unwrap();
+    }
+    let traj: Vec<[f64; 2]> = t.trail().into_iter().map(|(_, p)| p).collect();
+    let next = t.next_move().next;
+    let mut svg = String::new();
+    let path = Path { points: &traj, next: Some(next), colour: RUNS[0], ghost: false };
+    view.draw_paths(SVGBackend::with_string(&mut svg, (600, 522)), &[path], Some([0.5, 0.5])).unwrap();
+    let dots = circles(&svg);
+    // Past points, the current point twice (halo, dot), then the guess's ring twice.
+    assert_eq!(dots.len(), traj.len() + 3);
+    for (i, &p) in traj.iter().enumerate() {
+        let (x, y) = view.to_pixel(p);
+        let (cx, cy) = dots[i];
+        assert!((cx - x).abs() <= 1.0 && (cy - y).abs() <= 1.0, "point {i}: drawn at ({cx}, {cy}), maps to ({x}, {y})");
+    }
+    let (gx, gy) = view.to_pixel([0.5, 0.5]);
+    let (cx, cy) = dots[dots.len() - 1];
+    assert!((cx - gx).abs() <= 1.0 && (cy - gy).abs() <= 1.0, "the guess is ringed where it maps to");
+    // The next move is an arrow from the current point to (w, b) + (Δw, Δb).
+    let p = view.plot();
+    let local = |q: [f64; 2]| {
+        let (x, y) = view.to_pixel(q);
+        (x.round() as i32, y.round() as i32)
+    };
+    let (from, to) = (local(traj[traj.len() - 1]), local(next));
+    let near = |a: (i32, i32), b: (i32, i32)| (a.0 - b.0).abs() <= 1 && (a.1 - b.1).abs() <= 1;
+    assert!(
+        polylines(&svg).iter().any(|l| l.len() == 3 && near(l[1], to)),
+        "an arrow head at {to:?} (plot at {p:?}, from {from:?})"
+    );
+}
+
+#[test]
+fn the_parabola_arrows_end_where_the_steps_land_and_the_slope_is_written() {
+    let w = Interval::symmetric(2.5).unwrap();
+    let view = CurveView::new(600, 372, Style::default(), w, Interval { lo: -0.5, hi: 6.75 });
+    let xs = [1.0, -1.0];
+    let mut svg = String::new();
+    let labels = CurveLabels { x: "x", y: "y = x²", slope: "slope 2x" };
+    view.draw(SVGBackend::with_string(&mut svg, (600, 372)), &|x| x * x, &|x| 2.0 * x, &xs, Some(1.0), None, &labels)
+        .unwrap();
+    let px = |x: f64| {
+        let (a, b) = view.to_pixel(x, x * x);
+        (a.round() as i32, b.round() as i32)
+    };
+    let (from, to) = (px(1.0), px(-1.0));
+    let lines = polylines(&svg);
+    let near = |p: (i32, i32), q: (i32, i32)| (p.0 - q.0).abs() <= 1 && (p.1 - q.1).abs() <= 1;
+    assert!(
+        lines.iter().any(|l| l.len() == 2 && near(l[0], from) && near(l[1], to)),
+        "a shaft from {from:?} to {to:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.len() == 3 && near(l[1], to) && l[0] != l[2]),
+        "an arrow head (two wings meeting) at {to:?}"
+    );
+    assert!(texts(&svg).iter().any(|t| t == "slope 2x = −2"), "the slope at x = −1 is written: {:?}", texts(&svg));
+    let (x0, _) = view.to_pixel(1.0, 1.0);
+    assert!((view.to_x(x0) - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn step_charts_on_log_axes_label_powers_and_mark_zeros() {
+    let values = [(0.0, 0.1), (1.0, 0.05), (2.0, 0.01)];
+    let s = [Series { values: &values, colour: RUNS[0] }];
+    let lin = StepChart { x_name: "step t", y_name: "L", series: &s, log: false, guide: None };
+    assert_eq!(lin.y_range(), (0.0, 0.1 * 1.05));
+    let log = StepChart { log: true, ..lin };
+    assert_eq!(log.y_range(), (-2.0, -1.0));
+    let zeros = [(0.0, 1.0), (1.0, 0.0), (2.0, 0.0)];
+    let z = [Series { values: &zeros, colour: RUNS[0] }];
+    let log0 = StepChart { x_name: "step t", y_name: "|x_t|", series: &z, log: true, guide: None };
+    assert_eq!(log0.y_range(), (-1.0, 0.0), "zeros are off a log axis: the range is the non-zero values'");
+    let mut svg = String::new();
+    log0.draw(SVGBackend::with_string(&mut svg, (400, 200)), Style::default()).unwrap();
+    let labels = texts(&svg);
+    assert!(
+        labels.iter().any(|t| t == "1") && labels.iter().any(|t| t == "0.1"),
+        "powers of ten as numbers: {labels:?}"
+    );
+    assert!(!labels.iter().any(|t| t.starts_with("1e")), "no 1e-1: {labels:?}");
+    assert_eq!(svg.matches("<polygon").count(), 2, "each zero is marked by a triangle at the bottom edge");
+}
+
+#[test]
+fn the_surface_draws_in_every_direction_and_names_its_axes() {
+    let window = [Interval::new(-3.0, 1.0).unwrap(), Interval::symmetric(2.0).unwrap()];
+    let n = NeuronLoss::default();
+    let (g, contours) = {
+        let g = grid(|w, b| n.value([w, b]), &window, 101, 101);
+        let levels = contour_levels(g.min, g.max, level_step(g.min, g.max, 40));
+        let c = descent::draw::map::contours(&g, &window, &levels);
+        (g, c)
+    };
+    let heat = Heat { map: ColorMap::Viridis, lo: g.min, hi: g.max, log: false };
+    let pts = [[-1.0, 0.5], [-0.8, 0.7]];
+    let path = Path { points: &pts, next: Some([-0.5, 0.9]), colour: RUNS[0], ghost: false };
     for k in 0..8 {
         let mut svg = String::new();
-        let angle = Angle { yaw: k as f64 * 0.8, pitch: 0.2 * k as f64 };
+        let angle = Angle::default().turned(k as f64 * 0.8, -0.2 * k as f64);
+        let labels = SurfaceLabels { x: "w", y: "b", z: "loss" };
         surface::draw(
             SVGBackend::with_string(&mut svg, (500, 400)),
-            1.0,
-            &space,
-            (0.0, 0.12),
-            ColorMap::Viridis,
+            Style::default(),
+            window,
+            &|w, b| n.value([w, b]),
+            &heat,
             &contours,
-            &[(-1.0, 0.5), (-0.8, 0.7)],
-            Some((-0.5, 0.9)),
+            &[path],
             angle,
-            descent::lang::Lang::En,
+            &labels,
         )
         .unwrap();
         assert!(svg.matches("<polygon").count() >= 36 * 36, "every facet of the surface is drawn");
-        assert!(texts(&svg).iter().any(|t| t == "loss"));
+        let t = texts(&svg);
+        for name in ["w", "b", "loss"] {
+            assert!(t.iter().any(|x| x == name), "{name} in {t:?}");
+        }
     }
+}
+
+#[test]
+fn a_dark_theme_paints_the_background_and_french_numbers_have_commas() {
+    let style = Style { palette: Palette::DARK, num: NumStyle { decimal: ',', ..NumStyle::default() }, dpr: 1.0 };
+    let view = MapView::new(600, 522, style, square(0.5));
+    let (g, contours) = article_contours(square(0.5));
+    let heat = Heat { map: ColorMap::Autumn, lo: g.min, hi: g.max, log: false };
+    let mut svg = String::new();
+    view.draw_base(
+        SVGBackend::with_string(&mut svg, (600, 522)),
+        &heat,
+        &contours,
+        &MapLabels { x: "w", y: "b", bar: "perte L" },
+        |_, _| {},
+    )
+    .unwrap();
+    assert!(svg.contains("fill=\"#181A1E\""), "the dark background is painted");
+    let t = texts(&svg);
+    assert!(t.iter().any(|x| x == "0,2") && t.iter().any(|x| x == "−0,4") && t.iter().any(|x| x == "0,0133"), "{t:?}");
+    assert!(t.iter().any(|x| x == "0"), "the middle tick reads 0");
 }

@@ -2,12 +2,33 @@
 //! The core against the article's own numpy numbers (`tests/reference/seed.json`, copied from the workplace) and against
 //! central finite differences.
 
-use descent::landscape::{contour_levels, Interval, LossSpace};
-use descent::model::{gradient, neuron, neuron_loss, sigmoid, sigmoid_derivative};
-use descent::optim::{sgd_step, Optimizer, Sgd};
+use descent::data::Sampler;
+use descent::descent::{Descent, Quantity, Stop};
+use descent::landscape::{contour_levels, Interval, NeuronLoss};
+use descent::model::{gradient, neuron, neuron_loss, sgd_step, sigmoid, sigmoid_derivative};
+use descent::objective::Objective;
+use descent::optim::{build, Hyper, Optimizer, Probe, Sgd};
 use descent::parabola::{parabola_step, Regime};
-use descent::train::Trainer;
 use serde_json::Value;
+
+/// The article's panel: SGD at rate `η` from `(w₀, b₀)` on its loss space, `[−2, 2]²`.
+fn trainer(w0: f64, b0: f64, eta: f64) -> Descent<NeuronLoss, 2> {
+    let w = Interval::symmetric(2.0).expect("window");
+    let opt = build("sgd", &[("eta", Hyper::Num(eta))]).expect("sgd");
+    Descent::new(NeuronLoss::default(), [w, w], [w0, b0], opt, Sampler::full(1))
+}
+
+fn params<O: Objective<2>>(t: &Descent<O, 2>) -> (f64, f64) {
+    let [w, b] = t.point();
+    (w, b)
+}
+
+struct NoProbe;
+impl Probe for NoProbe {
+    fn gradient_at_offset(&mut self, _: &[f64], _: &mut [f64]) -> f64 {
+        unreachable!("SGD looks nowhere else")
+    }
+}
 
 fn reference() -> Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reference/seed.json");
@@ -83,14 +104,14 @@ fn sgd_trajectories_match_numpy() {
             let (gw, gb) = gradient(1.0, w, b, 0.5);
             (w, b) = sgd_step(w, b, gw, gb, eta);
         }
-        // The trainer, as the page uses it.
-        let mut trainer = Trainer::new(LossSpace::default(), w0, b0, eta);
+        // The generic descent, as the page uses it.
+        let mut trainer = trainer(w0, b0, eta);
         for _ in 1..expected.len() {
             trainer.step().expect("reference runs stay in the loss space");
         }
-        for (t, (p, e)) in trainer.trajectory().iter().zip(expected).enumerate() {
-            assert_close(p.0, f(&e[0]), &format!("trainer w_{t}"));
-            assert_close(p.1, f(&e[1]), &format!("trainer b_{t}"));
+        for (t, ((_, p), e)) in trainer.trail().iter().zip(expected).enumerate() {
+            assert_close(p[0], f(&e[0]), &format!("descent w_{t}"));
+            assert_close(p[1], f(&e[1]), &format!("descent b_{t}"));
         }
     }
 }
@@ -179,36 +200,38 @@ fn neuron_is_sigmoid_of_affine() {
 #[test]
 fn sgd_defaults_and_update() {
     let mut sgd = Sgd::default();
-    assert_eq!(sgd.eta, 0.01, "the article's SGD(eta=1e-2)");
-    assert_eq!(sgd.update(2.0, -4.0), (-0.02, 0.04));
+    assert_eq!(sgd.eta(), 0.01, "the article's SGD(eta=1e-2)");
+    let mut delta = [0.0; 2];
+    sgd.update(&[2.0, -4.0], 0.0, &mut NoProbe, &mut delta);
+    assert_eq!(delta, [-0.02, 0.04]);
     assert_eq!(sgd_step(1.0, 1.0, 2.0, -4.0, 0.5), (0.0, 3.0));
 }
 
 #[test]
 fn step_back_restores_exact_values_and_reset_returns_to_start() {
-    let mut t = Trainer::new(LossSpace::default(), -1.2, 1.7, 3.0);
-    let mut seen = vec![t.params()];
+    let mut t = trainer(-1.2, 1.7, 3.0);
+    let mut seen = vec![params(&t)];
     for _ in 0..10 {
         t.step().unwrap();
-        seen.push(t.params());
+        seen.push(params(&t));
     }
     assert_eq!(t.step_count(), 10);
     for k in (0..10).rev() {
         assert!(t.step_back());
-        assert_eq!(t.params(), seen[k]);
+        assert_eq!(params(&t), seen[k]);
     }
     assert!(!t.step_back());
     for _ in 0..4 {
         t.step().unwrap();
     }
     t.reset();
-    assert_eq!(t.params(), (-1.2, 1.7));
+    assert_eq!(params(&t), (-1.2, 1.7));
     assert_eq!(t.step_count(), 0);
 }
 
 #[test]
 fn large_learning_rate_from_a_far_start_diverges_and_reset_recovers() {
-    let mut t = Trainer::new(LossSpace::default(), -2.0, -2.0, 100.0);
+    let mut t = trainer(-2.0, -2.0, 100.0);
     let mut stopped = None;
     for _ in 0..50 {
         if let Err(d) = t.step() {
@@ -217,54 +240,64 @@ fn large_learning_rate_from_a_far_start_diverges_and_reset_recovers() {
         }
     }
     let d = stopped.expect("η = 100 overshoots out of [−2, 2]²");
-    let text = d.describe(t.space(), t.eta(), descent::lang::Lang::En);
-    assert!(d.describe(t.space(), t.eta(), descent::lang::Lang::Fr).starts_with("Divergence :"));
-    assert!(text.starts_with("Diverged"), "{text}");
-    let (w, b) = t.params();
+    let Stop::LeftWindow { to } = d else { panic!("left the window, not {d:?}") };
+    assert!(to.iter().any(|v| v.abs() > 2.0), "the refused point {to:?} lies outside");
+    let (w, b) = params(&t);
     assert!(w.is_finite() && b.is_finite() && w.abs() <= 2.0 && b.abs() <= 2.0);
-    assert!(t.step().is_err(), "a stopped trainer stays stopped");
+    assert!(t.step().is_err(), "a stopped descent stays stopped");
     t.reset();
-    assert!(t.divergence().is_none());
+    assert!(t.stop().is_none());
     assert!(t.step().is_ok());
 }
 
 #[test]
 fn non_finite_inputs_are_reported_not_propagated() {
-    let space = LossSpace { x0: f64::NAN, ..LossSpace::default() };
-    let mut t = Trainer::new(space, 0.5, 0.5, 0.1);
-    assert!(matches!(t.step(), Err(descent::train::Divergence::NonFinite { what: "y", .. })));
-    assert_eq!(t.params(), (0.5, 0.5));
+    // An objective whose gradient overflows: the step is refused and named, nothing moves.
+    struct Cliff;
+    impl Objective<2> for Cliff {
+        fn value(&self, _: [f64; 2]) -> f64 {
+            1.0
+        }
+        fn gradient(&self, _: [f64; 2]) -> [f64; 2] {
+            [f64::INFINITY, 0.0]
+        }
+    }
+    let w = Interval::symmetric(2.0).expect("window");
+    let mut t = Descent::new(Cliff, [w, w], [0.5, 0.5], build("sgd", &[]).expect("sgd"), Sampler::full(1));
+    assert!(matches!(t.step(), Err(Stop::NonFinite { what: Quantity::Gradient, .. })));
+    assert_eq!(params(&t), (0.5, 0.5));
 }
 
 #[test]
 fn step_back_is_exact_after_many_steps_and_an_eta_change() {
     // Beyond the exact window of the history, Step back replays from checkpoints.
-    let mut t = Trainer::new(LossSpace::default(), -1.9, 1.3, 0.5);
-    let mut seen = vec![t.params()];
+    let mut t = trainer(-1.9, 1.3, 0.5);
+    let mut seen = vec![params(&t)];
     for k in 0..3000 {
         if k == 1500 {
             t.set_eta(2.0);
         }
         t.step().unwrap();
-        seen.push(t.params());
+        seen.push(params(&t));
     }
     for k in (0..3000).rev() {
         assert!(t.step_back());
-        assert_eq!(t.params(), seen[k], "step {k}");
+        assert_eq!(params(&t), seen[k], "step {k}");
         assert_eq!(t.eta(), 2.0, "the learning rate stays as set");
     }
     // Stepping forward again uses the current η (2.0) from the start.
-    let mut u = Trainer::new(LossSpace::default(), -1.9, 1.3, 2.0);
+    let mut u = trainer(-1.9, 1.3, 2.0);
     t.step().unwrap();
     u.step().unwrap();
-    assert_eq!(t.params(), u.params());
+    assert_eq!(params(&t), params(&u));
 }
 
 #[test]
 fn interval_validation() {
-    assert!(Interval::new(-2.0, 2.0).is_ok());
-    assert!(Interval::new(2.0, -2.0).is_err());
-    assert!(Interval::new(f64::NAN, 1.0).is_err());
+    assert!(Interval::new(-2.0, 2.0).is_some());
+    assert!(Interval::new(2.0, -2.0).is_none());
+    assert!(Interval::new(f64::NAN, 1.0).is_none());
+    assert!(Interval::symmetric(0.0).is_none());
 }
 
 fn extra() -> Value {

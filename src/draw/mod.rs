@@ -1,21 +1,31 @@
 //! Drawing, generic over plotters' `DrawingBackend`: the same code draws on a `<canvas>` in the
-//! browser (plotters-canvas) and on an SVG string in native tests.
+//! browser and on an SVG string in native tests.
 //!
 //! Sizes are in device pixels; every length is `css px × dpr` so lines and text stay crisp on
-//! HiDPI screens.
+//! HiDPI screens. Colours come from a [`Palette`] (light or dark theme); numbers on the axes are
+//! written by [`crate::num`] in the language's style; the words (axis names) come from the
+//! caller, in the page's language.
 
 pub mod chart;
+pub mod curve;
 pub mod map;
-pub mod parabola;
+pub mod record;
 pub mod surface;
 
+use crate::num::{self, NumStyle};
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use plotters::prelude::*;
+use std::ops::Range;
 
-/// An error from plotters, in words.
-pub type DrawResult = Result<(), String>;
+/// An error from plotters (its kind only: the caller says "could not draw" in words).
+pub type DrawResult = Result<(), DrawError>;
 
-pub(crate) fn err<E: std::fmt::Debug>(e: E) -> String {
-    format!("drawing failed: {e:?}")
+/// Drawing failed in the backend (a canvas call threw) or the area was too small to lay out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DrawError;
+
+pub(crate) fn err<E>(_: E) -> DrawError {
+    DrawError
 }
 
 /// A rectangle of device pixels: `x0 ≤ x < x1`, `y0 ≤ y < y1`.
@@ -45,37 +55,142 @@ pub struct Margins {
     pub left: f64,
 }
 
+/// The colours of a theme. The heatmap keeps the article's colour map in both.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub background: RGBColor,
+    pub text: RGBColor,
+    pub grid: RGBColor,
+    /// The 3-D view's back panels.
+    pub panel: RGBColor,
+    pub contour: RGBColor,
+    /// The halo drawn under paths and arrows so they show on any colour of the heatmap.
+    pub halo: RGBColor,
+    /// The next move's arrow.
+    pub arrow: RGBColor,
+    /// The curve of `y = x²` and the tangent.
+    pub curve: RGBColor,
+    pub tangent: RGBColor,
+    /// A student's guess (predict mode).
+    pub guess: RGBColor,
+}
+
+impl Palette {
+    pub const LIGHT: Palette = Palette {
+        background: RGBColor(255, 255, 255),
+        text: RGBColor(30, 30, 30),
+        grid: RGBColor(225, 225, 225),
+        panel: RGBColor(246, 246, 246),
+        contour: RGBColor(40, 40, 40),
+        halo: RGBColor(255, 255, 255),
+        arrow: RGBColor(0, 0, 0),
+        curve: RGBColor(30, 30, 30),
+        tangent: RGBColor(190, 50, 10),
+        guess: RGBColor(200, 0, 160),
+    };
+    pub const DARK: Palette = Palette {
+        background: RGBColor(24, 26, 30),
+        text: RGBColor(232, 232, 232),
+        grid: RGBColor(64, 68, 76),
+        panel: RGBColor(36, 39, 45),
+        contour: RGBColor(20, 20, 20),
+        halo: RGBColor(255, 255, 255),
+        arrow: RGBColor(0, 0, 0),
+        curve: RGBColor(235, 235, 235),
+        tangent: RGBColor(255, 140, 90),
+        guess: RGBColor(255, 110, 230),
+    };
+}
+
+/// Colours of the runs of a race, in order (Tableau 10 then 9 more, all distinct on white and on
+/// dark grey; paths get a halo so they also show on every colour of the heatmap). A single run
+/// uses the first, the article's blue.
+pub const RUNS: [RGBColor; 19] = [
+    RGBColor(20, 60, 200),
+    RGBColor(230, 97, 1),
+    RGBColor(26, 152, 80),
+    RGBColor(215, 25, 28),
+    RGBColor(117, 72, 180),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(100, 100, 100),
+    RGBColor(160, 160, 20),
+    RGBColor(23, 190, 207),
+    RGBColor(0, 0, 0),
+    RGBColor(255, 215, 0),
+    RGBColor(0, 110, 110),
+    RGBColor(180, 0, 90),
+    RGBColor(120, 200, 60),
+    RGBColor(90, 160, 255),
+    RGBColor(255, 150, 150),
+    RGBColor(100, 40, 0),
+    RGBColor(190, 150, 255),
+];
+
+/// The colour of run `i` of a race.
+pub fn run_colour(i: usize) -> RGBColor {
+    RUNS[i % RUNS.len()]
+}
+
+/// How a figure is drawn: device pixels per CSS pixel, the theme's colours and the language's
+/// way of writing numbers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    pub dpr: f64,
+    pub palette: Palette,
+    pub num: NumStyle,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style { dpr: 1.0, palette: Palette::LIGHT, num: NumStyle::default() }
+    }
+}
+
+impl Style {
+    /// A length of `css` CSS pixels in device pixels (at least 1).
+    pub fn px(&self, css: f64) -> u32 {
+        (css * self.dpr).round().max(1.0) as u32
+    }
+    /// A font of `css` CSS pixels in the text colour.
+    pub fn font(&self, css: f64) -> TextStyle<'static> {
+        ("sans-serif", css * self.dpr).into_font().color(&self.palette.text)
+    }
+    /// A number for a label, 4 significant digits, in the language's style.
+    pub fn number(&self, v: f64) -> String {
+        num::format(v, 4, self.num)
+    }
+}
+
 /// Where a chart's plotting area falls on a canvas of `width × height` device pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Layout {
     pub width: u32,
     pub height: u32,
-    pub dpr: f64,
+    pub style: Style,
     pub plot: Rect,
 }
 
 impl Layout {
-    pub fn new(width: u32, height: u32, dpr: f64, m: Margins) -> Layout {
-        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr } else { 1.0 };
+    pub fn new(width: u32, height: u32, style: Style, m: Margins) -> Layout {
+        let dpr = if style.dpr.is_finite() && style.dpr > 0.0 { style.dpr } else { 1.0 };
+        let style = Style { dpr, ..style };
         let px = |v: f64| (v * dpr).round() as i32;
-        let (w, h) = (width as i32, height as i32);
+        let (w, h) = (width.min(i32::MAX as u32) as i32, height.min(i32::MAX as u32) as i32);
         let plot = Rect {
             x0: px(m.left).min(w - 1),
             y0: px(m.top).min(h - 1),
             x1: (w - px(m.right)).max(px(m.left) + 1),
             y1: (h - px(m.bottom)).max(px(m.top) + 1),
         };
-        Layout { width, height, dpr, plot }
+        Layout { width, height, style, plot }
     }
 
-    /// A length of `css` CSS pixels in device pixels.
     pub fn px(&self, css: f64) -> u32 {
-        (css * self.dpr).round().max(1.0) as u32
+        self.style.px(css)
     }
-
-    /// A font of `css` CSS pixels.
     pub fn font(&self, css: f64) -> TextStyle<'static> {
-        ("sans-serif", css * self.dpr).into_font().color(&TEXT)
+        self.style.font(css)
     }
 
     /// A chart on `area` whose plotting area is exactly `self.plot`.
@@ -92,16 +207,88 @@ impl Layout {
             .y_label_area_size(self.plot.x0);
         b
     }
+
+    /// An axis from `lo` to `hi` whose labels this layout writes.
+    pub fn axis(&self, lo: f64, hi: f64) -> Axis {
+        Axis { lo, hi, log: false, num: self.style.num }
+    }
 }
 
-/// Text colour: near-black, readable on white.
-pub const TEXT: RGBColor = RGBColor(30, 30, 30);
-/// The trajectory's colour: a blue that stands out on both autumn and viridis.
-pub const PATH: RGBColor = RGBColor(20, 60, 200);
-/// The next move's arrow.
-pub const ARROW: RGBColor = RGBColor(0, 0, 0);
+/// A numeric axis whose tick labels never reach Rust's float formatting: ticks at 1, 2 or 5 × 10ᵏ,
+/// written by [`crate::num`] with values within 10⁻⁹ of the span from 0 written as 0. With `log`,
+/// the coordinates are `log₁₀` of the values: ticks at whole powers, labelled 0.1, 1, 10.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Axis {
+    pub lo: f64,
+    pub hi: f64,
+    pub log: bool,
+    pub num: NumStyle,
+}
 
-/// An arrow from `from` to `to` (device pixels) with a head of `head` pixels.
+impl Ranged for Axis {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    /// Plotters' own mapping for `f64`, so pixels agree with its axes.
+    fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
+        if self.hi == self.lo {
+            return (limit.1 - limit.0) / 2;
+        }
+        let logic = (v - self.lo) / (self.hi - self.lo);
+        let actual = limit.1 - limit.0;
+        if actual == 0 {
+            return limit.1;
+        }
+        if logic.is_infinite() {
+            return if logic.is_sign_positive() { limit.1 } else { limit.0 };
+        }
+        if actual > 0 {
+            limit.0 + (actual as f64 * logic + 1e-3).floor() as i32
+        } else {
+            limit.0 + (actual as f64 * logic - 1e-3).ceil() as i32
+        }
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        if self.log {
+            let (a, b) = (self.lo.ceil(), self.hi.floor());
+            let n = ((b - a) as i64 + 1).max(0) as usize;
+            let every = n.div_ceil(hint.max_num_points().max(1)).max(1);
+            return (0..n).step_by(every).map(|k| a + k as f64).collect();
+        }
+        nice_ticks(self.lo, self.hi, hint.max_num_points())
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.lo..self.hi
+    }
+}
+
+impl ValueFormatter<f64> for Axis {
+    fn format_ext(&self, v: &f64) -> String {
+        if self.log {
+            return num::format(10f64.powf(v.round()), 4, self.num);
+        }
+        num::format(num::tick(*v, self.hi - self.lo), 4, self.num)
+    }
+}
+
+/// At most `max` ticks at multiples of 1, 2 or 5 × 10ᵏ inside `[lo, hi]`.
+pub fn nice_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo || max == 0 {
+        return Vec::new();
+    }
+    let raw = (hi - lo) / max as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step =
+        [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * mag).find(|s| (hi - lo) / s <= max as f64).unwrap_or(10.0 * mag);
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last).take(max + 1).map(|k| k as f64 * step).collect()
+}
+
+/// An arrow from `from` to `to` (device pixels) with a head of `head` pixels: the shaft and the
+/// two wings meeting at `to`.
 pub fn arrow_elements(from: (i32, i32), to: (i32, i32), head: f64, style: ShapeStyle) -> Vec<PathElement<(i32, i32)>> {
     let (dx, dy) = ((to.0 - from.0) as f64, (to.1 - from.1) as f64);
     let len = (dx * dx + dy * dy).sqrt();
@@ -118,19 +305,73 @@ pub fn arrow_elements(from: (i32, i32), to: (i32, i32), head: f64, style: ShapeS
     out
 }
 
-/// A number for a label: at most 4 significant digits, no trailing zeros.
-pub fn label(v: f64) -> String {
-    if v == 0.0 {
-        return "0".into();
+/// A point in device pixels, clamped far outside any canvas so huge values cannot overflow.
+pub fn pixel(x: f64, y: f64) -> (i32, i32) {
+    let c = |v: f64| if v.is_nan() { 0 } else { crate::num::clamp(v, -1e6, 1e6).round() as i32 };
+    (c(x), c(y))
+}
+
+/// A legend: a swatch and a name per entry, in rows, on `area` (for exported images; the page
+/// shows the legend as HTML).
+pub fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    style: &Style,
+    entries: &[(RGBColor, String)],
+) -> DrawResult {
+    let (w, _) = area.dim_in_pixel();
+    let font = style.font(13.0);
+    let (pad, row, swatch) = (style.px(8.0) as i32, style.px(20.0) as i32, style.px(22.0) as i32);
+    let col = style.px(170.0) as i32;
+    let per_row = ((w as i32 - pad) / col).max(1);
+    for (i, (colour, name)) in entries.iter().enumerate() {
+        let (cx, cy) = (pad + (i as i32 % per_row) * col, pad + (i as i32 / per_row) * row);
+        let mid = cy + row / 2;
+        area.draw(&PathElement::new(
+            vec![(cx, mid), (cx + swatch, mid)],
+            ShapeStyle::from(colour).stroke_width(style.px(3.0)),
+        ))
+        .map_err(err)?;
+        area.draw(&Text::new(
+            name.clone(),
+            (cx + swatch + style.px(6.0) as i32, mid - style.px(7.0) as i32),
+            font.clone(),
+        ))
+        .map_err(err)?;
     }
-    if v.abs() >= 1e4 || v.abs() < 1e-3 {
-        return format!("{v:.1e}");
+    Ok(())
+}
+
+/// The height in CSS pixels a legend of `n` entries needs on a canvas `css_width` wide.
+pub fn legend_height(n: usize, css_width: f64) -> f64 {
+    let per_row = ((css_width - 8.0) / 170.0).floor().max(1.0) as usize;
+    16.0 + 20.0 * n.div_ceil(per_row) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_ticks_are_round_and_inside() {
+        assert_eq!(nice_ticks(-2.0, 2.0, 5), vec![-2.0, -1.0, 0.0, 1.0, 2.0]);
+        assert_eq!(nice_ticks(0.0, 10.0, 6), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        let t = nice_ticks(-0.7, 0.7, 5);
+        assert!(t.iter().all(|v| (-0.7..=0.7).contains(v)) && t.contains(&0.0), "{t:?}");
+        assert!(nice_ticks(1.0, 1.0, 5).is_empty());
+        assert!(nice_ticks(f64::NAN, 1.0, 5).is_empty());
     }
-    let digits = (3 - v.abs().log10().floor() as i32).clamp(0, 6) as usize;
-    let s = format!("{v:.digits$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
+
+    #[test]
+    fn axis_labels_use_the_language_and_read_zero_at_zero() {
+        let fr = NumStyle { decimal: ',', ..NumStyle::default() };
+        let a = Axis { lo: -0.5, hi: 0.5, log: false, num: fr };
+        assert_eq!(a.format_ext(&0.25), "0,25");
+        assert_eq!(a.format_ext(&-5.551115123125783e-17), "0");
+        assert_eq!(a.format_ext(&-0.25), "−0,25");
+        let l = Axis { lo: -3.0, hi: 1.0, log: true, num: NumStyle::default() };
+        assert_eq!(l.key_points(8usize), vec![-3.0, -2.0, -1.0, 0.0, 1.0]);
+        assert_eq!(l.format_ext(&-1.0), "0.1");
+        assert_eq!(l.format_ext(&1.0), "10");
+        assert_eq!(l.format_ext(&-3.0), "0.001");
     }
 }

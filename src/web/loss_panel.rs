@@ -1,323 +1,387 @@
-//! `LossPanel`: the loss space of `(w, b)` trained step by step, for the page.
+//! `LossPanel`: the loss-space panel for the page (see `crate::scene::loss`).
 
-use super::{backend, context, drawn, finite};
+use super::api::{hyper_object, num};
+use super::{
+    bounded, canvas, draw_error, fail, get, numbers, record, set, setup_error, string, string_or, style, MAX_STEPS,
+};
 use crate::colormap::ColorMap;
-use crate::draw::chart::StepChart;
-use crate::draw::map::{Contour, Layer, MapView};
-use crate::draw::surface::{self, Angle};
-use crate::landscape::{Interval, LossSpace};
-use crate::lang::Lang;
-use crate::seed::start_from_seed;
-use crate::train::Trainer;
-use js_sys::Float64Array;
+use crate::descent::{Quantity, Stop, Trend};
+use crate::draw::surface::Angle;
+use crate::scene::loss::{Figure, LossConfig, LossScene, View, Words};
+use crate::scene::{Param, RunSpec, SetupError, MAX_RUNS};
+use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array, Uint8ClampedArray};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{HtmlCanvasElement, ImageData};
-
-/// The heatmap for one geometry, kept until the space, colour map or size change.
-struct Cache {
-    view: MapView,
-    map: ColorMap,
-    /// The heatmap at one pixel a CSS pixel, stretched onto the map by `drawImage`.
-    image: HtmlCanvasElement,
-    range: (f64, f64),
-}
-
-/// The contour lines of one loss space (independent of colours and sizes), with the range of
-/// the loss on the grid they were traced on.
-struct Levels {
-    space: LossSpace,
-    range: (f64, f64),
-    contours: Vec<Contour>,
-}
 
 #[wasm_bindgen]
 pub struct LossPanel {
-    trainer: Trainer,
-    map: ColorMap,
-    cache: Option<Cache>,
-    levels: Option<Levels>,
-    scratch: Vec<f32>,
-    rgba: Vec<u8>,
-    lang: Lang,
+    scene: LossScene,
+    view: ViewSettings,
 }
 
-fn space(x0: f64, y_star: f64, lo: f64, hi: f64) -> Result<LossSpace, JsError> {
-    let x0 = finite("x₀", x0, -10.0, 10.0)?;
-    let y_star = finite("y*", y_star, 0.0, 1.0)?;
-    let lo = finite("range low", lo, -100.0, 100.0)?;
-    let hi = finite("range high", hi, -100.0, 100.0)?;
-    let r = Interval::new(lo, hi).map_err(|e| JsError::new(&e))?;
-    Ok(LossSpace { x0, y_star, w: r, b: r })
+/// What the page last set of the view.
+struct ViewSettings {
+    theme: JsValue,
+    cmap: ColorMap,
+    words: Words,
+    hide_next: bool,
+    guess: Option<[f64; 2]>,
+    angle: Angle,
+    log: bool,
 }
 
-fn start_in(space: &LossSpace, w0: f64, b0: f64) -> Result<(), JsError> {
-    if space.w.contains(w0) && space.b.contains(b0) {
-        Ok(())
+fn runs(value: &JsValue) -> Result<Vec<RunSpec>, JsValue> {
+    if !Array::is_array(value) {
+        return Err(fail("type", &[("name", "runs".into()), ("expected", "array".into())]));
+    }
+    let a: Array = value.clone().unchecked_into();
+    if a.length() as usize > MAX_RUNS || a.length() == 0 {
+        return Err(setup_error(SetupError::Runs { given: a.length() as usize, max: MAX_RUNS }));
+    }
+    a.iter()
+        .map(|r| {
+            let name = string("optimizer", &get(&r, "name")?)?;
+            let p = get(&r, "params")?;
+            let mut params = Vec::new();
+            if p.is_object() {
+                let keys = Object::keys(p.unchecked_ref::<Object>());
+                if keys.length() > 32 {
+                    return Err(fail("type", &[("name", "params".into()), ("expected", "object".into())]));
+                }
+                for k in keys.iter() {
+                    let key = string("params", &k)?;
+                    let v = Reflect::get(&p, &k)
+                        .map_err(|_| fail("type", &[("name", key.clone().into()), ("expected", "readable".into())]))?;
+                    let value = if let Some(x) = v.as_f64() {
+                        Param::Num(x)
+                    } else if let Some(s) = v.as_string() {
+                        Param::Name(s)
+                    } else {
+                        return Err(fail("type", &[("name", key.into()), ("expected", "number".into())]));
+                    };
+                    params.push((key, value));
+                }
+            }
+            Ok(RunSpec { name, params })
+        })
+        .collect()
+}
+
+fn config(obj: &JsValue) -> Result<LossConfig, JsValue> {
+    if !obj.is_object() {
+        return Err(fail("type", &[("name", "settings".into()), ("expected", "object".into())]));
+    }
+    let d = LossConfig::default();
+    let start = get(obj, "start")?;
+    let start = if start.is_undefined() || start.is_null() {
+        None
     } else {
-        Err(JsError::new(&format!(
-            "the start (w₀, b₀) = ({w0}, {b0}) is outside the loss space [{}, {}]²",
-            space.w.lo, space.w.hi
-        )))
+        let v = numbers("start", &start, 2)?;
+        match v[..] {
+            [w, b] => Some([w, b]),
+            _ => return Err(fail("type", &[("name", "start".into()), ("expected", "numbers".into())])),
+        }
+    };
+    let data = get(obj, "data")?;
+    let runs_value = get(obj, "runs")?;
+    Ok(LossConfig {
+        surface: string_or("surface", &get(obj, "surface")?, &d.surface)?,
+        data: if data.is_undefined() || data.is_null() {
+            d.data
+        } else {
+            numbers("data", &data, 2 * crate::data::MAX_SAMPLES + 2)?
+        },
+        activation: string_or("activation", &get(obj, "activation")?, &d.activation)?,
+        loss: string_or("loss", &get(obj, "loss")?, &d.loss)?,
+        range: num(obj, "range", d.range)?,
+        start,
+        runs: if runs_value.is_undefined() || runs_value.is_null() { d.runs } else { runs(&runs_value)? },
+        batch: num(obj, "batch", 0.0)?,
+        order: string_or("order", &get(obj, "order")?, &d.order)?,
+        seed: num(obj, "seed", 0.0)?,
+    })
+}
+
+fn words(v: &JsValue) -> Result<Words, JsValue> {
+    let s = |key: &str, default: &str| -> Result<String, JsValue> { string_or(key, &get(v, key)?, default) };
+    let runs = get(v, "runs")?;
+    let names = if Array::is_array(&runs) {
+        let a: Array = runs.unchecked_into();
+        a.iter().take(MAX_RUNS).map(|n| n.as_string().unwrap_or_default()).collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Words {
+        x: s("x", "w")?,
+        y: s("y", "b")?,
+        loss: s("loss", "loss L")?,
+        step: s("step", "step t")?,
+        loss_log: s("lossLog", "loss L (log)")?,
+        runs: names,
+    })
+}
+
+fn trend_name(t: Trend) -> &'static str {
+    match t {
+        Trend::Start => "start",
+        Trend::Descending => "descending",
+        Trend::Converged => "converged",
+        Trend::ZeroGradient => "zero-gradient",
+        Trend::Plateau => "plateau",
+        Trend::Oscillating => "oscillating",
+        Trend::Noisy => "noisy",
+        Trend::Rising => "rising",
     }
 }
 
-impl LossPanel {
-    fn view(&self, canvas: &HtmlCanvasElement, dpr: f64) -> MapView {
-        MapView { lang: self.lang, ..MapView::new(canvas.width(), canvas.height(), dpr, *self.trainer.space()) }
-    }
-
-    /// Trace the contours of the current loss space, once per space.
-    fn refresh_levels(&mut self) {
-        let space = *self.trainer.space();
-        if self.levels.as_ref().map(|l| l.space) != Some(space) {
-            let n = crate::draw::map::CONTOUR_SAMPLES;
-            let grid = space.grid(n, n);
-            let contours = MapView::new(n as u32, n as u32, 1.0, space).contours();
-            self.levels = Some(Levels { space, range: (grid.min, grid.max), contours });
+pub(crate) fn stop_object<const N: usize>(s: &Option<Stop<N>>) -> JsValue {
+    match s {
+        None => JsValue::NULL,
+        Some(Stop::NonFinite { what, value }) => {
+            let o = Object::new();
+            set(&o, "kind", "non-finite");
+            set(
+                &o,
+                "what",
+                match what {
+                    Quantity::Loss => "loss",
+                    Quantity::Gradient => "gradient",
+                    Quantity::Delta => "delta",
+                    Quantity::Point => "point",
+                },
+            );
+            set(&o, "value", *value);
+            o.into()
+        }
+        Some(Stop::LeftWindow { to }) => {
+            let o = Object::new();
+            set(&o, "kind", "left");
+            set(&o, "to", Float64Array::from(&to[..]));
+            o.into()
         }
     }
+}
 
-    /// Where the next step goes, unless training has stopped.
-    fn next(&self) -> Option<(f64, f64)> {
-        let r = self.trainer.readout();
-        self.trainer.divergence().is_none().then_some((r.w + r.dw, r.b + r.db))
-    }
+pub(crate) fn trend_js(t: Trend) -> JsValue {
+    trend_name(t).into()
 }
 
 #[wasm_bindgen]
 impl LossPanel {
-    /// A panel for `L = ½(σ(x₀·w + b) − y*)²` over `[lo, hi]²`, starting at `(w₀, b₀)`.
+    /// The article's panel: one sample `(1, 0.5)`, sigmoid, square loss, `[−2, 2]²`, SGD.
     #[wasm_bindgen(constructor)]
-    pub fn new(x0: f64, y_star: f64, lo: f64, hi: f64, w0: f64, b0: f64, eta: f64) -> Result<LossPanel, JsError> {
-        let space = space(x0, y_star, lo, hi)?;
-        start_in(&space, w0, b0)?;
-        let eta = finite("η", eta, 0.0, 1e3)?;
-        Ok(LossPanel {
-            trainer: Trainer::new(space, w0, b0, eta),
-            map: ColorMap::Autumn,
-            cache: None,
-            levels: None,
-            scratch: Vec::new(),
-            rgba: Vec::new(),
-            lang: Lang::En,
-        })
+    pub fn new() -> Result<LossPanel, JsValue> {
+        let scene = LossScene::new(&LossConfig::default()).map_err(setup_error)?;
+        let view = ViewSettings {
+            theme: JsValue::UNDEFINED,
+            cmap: ColorMap::Autumn,
+            words: Words::default(),
+            hide_next: false,
+            guess: None,
+            angle: Angle::default(),
+            log: false,
+        };
+        Ok(LossPanel { scene, view })
     }
 
-    /// The start for `seed`, uniform in the loss space: `[w₀, b₀]`.
-    #[wasm_bindgen(js_name = startFromSeed)]
-    pub fn start_from_seed(&self, seed: u32) -> Float64Array {
-        let s = self.trainer.space();
-        let (w, b) = start_from_seed(seed as u64, s.w, s.b);
-        Float64Array::from(&[w, b][..])
+    /// New settings (an object: `surface`, `data`, `activation`, `loss`, `range`, `start`,
+    /// `runs: [{name, params}]`, `batch`, `order`, `seed`; missing keys take the article's
+    /// values). All or nothing: a refusal changes nothing.
+    pub fn configure(&mut self, settings: JsValue) -> Result<(), JsValue> {
+        let c = config(&settings)?;
+        self.scene.configure(&c).map_err(setup_error)
     }
 
-    /// One step; false when training stopped (see `divergence`).
-    pub fn step(&mut self) -> bool {
-        self.trainer.step().is_ok()
+    /// How the figures look (an object: `theme`, `decimal`, `cmap`, `words`, `hideNext`,
+    /// `guess: [w, b] | null`, `yaw`, `pitch`, `log`).
+    #[wasm_bindgen(js_name = setView)]
+    pub fn set_view(&mut self, view: JsValue) -> Result<(), JsValue> {
+        super::style(&view, 1.0)?;
+        let cmap_name = string_or("cmap", &get(&view, "cmap")?, "autumn")?;
+        let cmap = ColorMap::from_name(&cmap_name).ok_or_else(|| {
+            setup_error(SetupError::Unknown { kind: "colormap", given: cmap_name, known: vec!["autumn", "viridis"] })
+        })?;
+        let words = words(&get(&view, "words")?)?;
+        let guess = get(&view, "guess")?;
+        let guess = if guess.is_undefined() || guess.is_null() {
+            None
+        } else {
+            match numbers("guess", &guess, 2)?[..] {
+                [a, b] if a.is_finite() && b.is_finite() => Some([a, b]),
+                _ => return Err(fail("type", &[("name", "guess".into()), ("expected", "numbers".into())])),
+            }
+        };
+        let d = Angle::default();
+        let angle = Angle { yaw: num(&view, "yaw", d.yaw)?, pitch: num(&view, "pitch", d.pitch)? }.turned(0.0, 0.0);
+        self.view = ViewSettings {
+            theme: view.clone(),
+            cmap,
+            words,
+            hide_next: get(&view, "hideNext")?.is_truthy(),
+            guess,
+            angle,
+            log: get(&view, "log")?.is_truthy(),
+        };
+        Ok(())
     }
 
-    #[wasm_bindgen(js_name = stepBack)]
-    pub fn step_back(&mut self) -> bool {
-        self.trainer.step_back()
+    /// Up to `n` steps of every run (a whole number up to 100 000); returns the steps taken.
+    pub fn step(&mut self, n: f64) -> Result<u32, JsValue> {
+        let n = bounded("steps", n, 0.0, MAX_STEPS)?;
+        Ok(self.scene.step(n as usize) as u32)
+    }
+
+    /// One step back (or a stop cleared); false at the start.
+    pub fn back(&mut self) -> bool {
+        self.scene.back()
     }
 
     pub fn reset(&mut self) {
-        self.trainer.reset();
+        self.scene.reset();
     }
 
-    #[wasm_bindgen(js_name = setEta)]
-    pub fn set_eta(&mut self, eta: f64) -> Result<(), JsError> {
-        self.trainer.set_eta(finite("η", eta, 0.0, 1e3)?);
-        Ok(())
+    /// Every number shown, by name: `{t, samples, batchSize, order, mapLo, mapHi, runs: [{optimizer,
+    /// params, step, w, b, loss, batchLoss, gw, gb, dw, db, wNext, bNext, eta, epoch, batch, stop,
+    /// trend, sample, x, target, z, y, dLdy, dydz, delta}]}`.
+    pub fn readout(&self) -> JsValue {
+        let o = Object::new();
+        let s = self.scene.race().runs.first().map(|r| *r.sampler());
+        set(&o, "t", self.scene.race().step_count() as f64);
+        set(&o, "samples", s.map_or(1.0, |s| s.n as f64));
+        set(&o, "batchSize", s.map_or(1.0, |s| s.batch.min(s.n) as f64));
+        set(&o, "order", s.map_or("epoch", |s| s.order.name()));
+        let (lo, hi) = self.scene.map_range();
+        set(&o, "mapLo", lo);
+        set(&o, "mapHi", hi);
+        let runs: Array = self
+            .scene
+            .readouts()
+            .into_iter()
+            .map(|r| {
+                let x = Object::new();
+                let rd = &r.readout;
+                set(&x, "optimizer", r.optimizer);
+                set(&x, "params", hyper_object(&r.hyper));
+                set(&x, "step", rd.step as f64);
+                set(&x, "w", rd.point[0]);
+                set(&x, "b", rd.point[1]);
+                set(&x, "loss", rd.loss);
+                set(&x, "batchLoss", rd.next.batch_loss);
+                set(&x, "gw", rd.next.grad[0]);
+                set(&x, "gb", rd.next.grad[1]);
+                set(&x, "dw", rd.next.delta[0]);
+                set(&x, "db", rd.next.delta[1]);
+                set(&x, "wNext", rd.next.next[0]);
+                set(&x, "bNext", rd.next.next[1]);
+                set(&x, "eta", rd.eta);
+                set(&x, "epoch", rd.next.epoch as f64);
+                let batch: Vec<u32> = rd.next.batch.iter().map(|&i| i as u32).collect();
+                set(&x, "batch", Uint32Array::from(&batch[..]));
+                set(&x, "stop", stop_object(&rd.stop));
+                set(&x, "trend", trend_js(rd.trend));
+                if let Some((i, xi, ti, p)) = r.pass {
+                    set(&x, "sample", i as f64);
+                    set(&x, "x", xi);
+                    set(&x, "target", ti);
+                    set(&x, "z", p.z);
+                    set(&x, "y", p.y);
+                    set(&x, "dLdy", p.dl_dy);
+                    set(&x, "dydz", p.dy_dz);
+                    set(&x, "delta", p.delta);
+                    set(&x, "gwSample", p.grad_w);
+                    set(&x, "lossSample", p.loss);
+                }
+                JsValue::from(x)
+            })
+            .collect();
+        set(&o, "runs", runs);
+        o.into()
     }
 
-    /// A new start (training restarts there).
-    #[wasm_bindgen(js_name = setStart)]
-    pub fn set_start(&mut self, w0: f64, b0: f64) -> Result<(), JsError> {
-        start_in(self.trainer.space(), w0, b0)?;
-        self.trainer = Trainer::new(*self.trainer.space(), w0, b0, self.trainer.eta());
-        Ok(())
-    }
-
-    /// A new problem or window; training restarts from the start, which must lie inside.
-    #[wasm_bindgen(js_name = setSpace)]
-    pub fn set_space(&mut self, x0: f64, y_star: f64, lo: f64, hi: f64) -> Result<(), JsError> {
-        let space = space(x0, y_star, lo, hi)?;
-        let (w0, b0) = self.trainer.start();
-        start_in(&space, w0, b0)?;
-        self.trainer = Trainer::new(space, w0, b0, self.trainer.eta());
-        Ok(())
-    }
-
-    /// The language of the words drawn and of `divergence()`: `en` or `fr`.
-    #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&mut self, code: &str) -> Result<(), JsError> {
-        self.lang =
-            Lang::from_code(code).ok_or_else(|| JsError::new(&format!("unknown language `{code}`: use en or fr")))?;
-        Ok(())
-    }
-
-    #[wasm_bindgen(js_name = setColormap)]
-    pub fn set_colormap(&mut self, name: &str) -> Result<(), JsError> {
-        self.map = ColorMap::from_name(name)
-            .ok_or_else(|| JsError::new(&format!("unknown colour map `{name}`: use autumn or viridis")))?;
-        Ok(())
-    }
-
-    /// `[step, x, w, b, y, L, g_w, g_b, Δw, Δb, η, w_next, b_next]` at the current point.
-    pub fn readout(&self) -> Float64Array {
-        let r = self.trainer.readout();
-        let p = r.pass;
-        Float64Array::from(
-            &[r.step as f64, r.x, r.w, r.b, p.y, p.loss, p.grad_w, p.grad_b, r.dw, r.db, r.eta, r.w + r.dw, r.b + r.db]
-                [..],
-        )
-    }
-
-    /// Why training stopped, in words, or undefined.
-    pub fn divergence(&self) -> Option<String> {
-        self.trainer.divergence().map(|d| d.describe(self.trainer.space(), self.trainer.eta(), self.lang))
-    }
-
-    /// `[w₀, b₀, w₁, b₁, …]`.
-    pub fn trajectory(&self) -> Float64Array {
-        let flat: Vec<f64> = self.trainer.trajectory().iter().flat_map(|&(w, b)| [w, b]).collect();
-        Float64Array::from(&flat[..])
-    }
-
-    /// The loss at each point of `trajectory()`.
-    pub fn losses(&self) -> Float64Array {
-        let l: Vec<f64> = self.trainer.losses().into_iter().map(|(_, l)| l).collect();
-        Float64Array::from(&l[..])
-    }
-
-    /// `[min, max, number of contour levels]` of the map last drawn.
-    #[wasm_bindgen(js_name = mapInfo)]
-    pub fn map_info(&self) -> Float64Array {
-        match &self.cache {
-            Some(c) => Float64Array::from(
-                &[c.range.0, c.range.1, self.levels.as_ref().map_or(0, |l| l.contours.len()) as f64][..],
-            ),
-            None => Float64Array::new_with_length(0),
-        }
-    }
-
-    /// The base layer on `canvas` (device pixels, `dpr` device pixels a CSS pixel): the heatmap,
-    /// recomputed only when the space, colour map or size changed, contours, axes, colour bar.
-    #[wasm_bindgen(js_name = drawMap)]
-    pub fn draw_map(&mut self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsError> {
-        let view = self.view(canvas, dpr);
-        let fresh = matches!(&self.cache, Some(c) if c.view == view && c.map == self.map);
-        if !fresh {
-            let image = match self.cache.take() {
-                Some(c) => c.image,
-                None => web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.create_element("canvas").ok())
-                    .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
-                    .ok_or_else(|| JsError::new("could not create a canvas for the heatmap"))?,
-            };
-            let range = view.heatmap(self.map, &mut self.scratch, &mut self.rgba);
-            let (cols, rows) = view.heatmap_size();
-            if (image.width(), image.height()) != (cols as u32, rows as u32) {
-                image.set_width(cols as u32);
-                image.set_height(rows as u32);
+    /// Draw figure `figure` (`0` the map, `1` the trajectories, `2` the 3-D surface, `3` the loss
+    /// chart, `4` the legend) on `width × height` device pixels at `dpr`: `{ops, texts, images}`
+    /// for `www/replay.js`.
+    pub fn draw(&mut self, figure: u32, width: f64, height: f64, dpr: f64) -> Result<JsValue, JsValue> {
+        let (w, h, dpr) = canvas(width, height, dpr)?;
+        let figure = match figure {
+            0 => Figure::Map,
+            1 => Figure::Paths,
+            2 => Figure::Surface,
+            3 => Figure::Chart,
+            4 => Figure::Legend,
+            _ => {
+                return Err(fail(
+                    "range",
+                    &[("name", "figure".into()), ("value", figure.into()), ("min", 0.into()), ("max", 4.into())],
+                ))
             }
-            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.rgba), cols as u32, rows as u32)
-                .and_then(|img| cpu_context(&image)?.put_image_data(&img, 0.0, 0.0))
-                .map_err(|e| JsError::new(&format!("could not put the heatmap: {e:?}")))?;
-            self.cache = Some(Cache { view, map: self.map, image, range });
-        }
-        self.refresh_levels();
-        let (Some(cache), Some(levels)) = (&self.cache, &self.levels) else { return Ok(()) };
-        let ctx = context(canvas)?;
-        ctx.set_image_smoothing_enabled(false);
-        let mut put = Ok(());
-        let result = view.draw_base(backend(canvas)?, cache.map, cache.range, &levels.contours, |rect, layer| {
-            if put.is_err() {
-                return;
-            }
-            let (x, y, w, h) = (rect.x0 as f64, rect.y0 as f64, rect.width() as f64, rect.height() as f64);
-            put = match layer {
-                Layer::Heatmap => ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&cache.image, x, y, w, h),
-                Layer::Pixels(rgba) => ImageData::new_with_u8_clamped_array_and_sh(
-                    Clamped(rgba),
-                    rect.width() as u32,
-                    rect.height() as u32,
-                )
-                .and_then(|img| ctx.put_image_data(&img, x, y)),
-            };
-        });
-        put.map_err(|e| JsError::new(&format!("could not put the heatmap: {e:?}")))?;
-        drawn(result)
-    }
-
-    /// The trajectory layer on a transparent `canvas` of the same size as the map's.
-    #[wasm_bindgen(js_name = drawPath)]
-    pub fn draw_path(&self, canvas: &HtmlCanvasElement, dpr: f64) -> Result<(), JsError> {
-        let view = self.view(canvas, dpr);
-        context(canvas)?.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
-        drawn(view.draw_path(backend(canvas)?, &self.trainer.trajectory(), self.next()))
-    }
-
-    /// The 3-D view, turned by `yaw` and `pitch` (radians).
-    #[wasm_bindgen(js_name = drawSurface)]
-    pub fn draw_surface(&mut self, canvas: &HtmlCanvasElement, dpr: f64, yaw: f64, pitch: f64) -> Result<(), JsError> {
-        let space = *self.trainer.space();
-        self.refresh_levels();
-        let Some(levels) = &self.levels else { return Ok(()) };
-        let d = Angle::default();
-        let angle = Angle {
-            yaw: if yaw.is_finite() { yaw } else { d.yaw },
-            pitch: if pitch.is_finite() { pitch } else { d.pitch },
         };
-        drawn(surface::draw(
-            backend(canvas)?,
-            dpr,
-            &space,
-            levels.range,
-            self.map,
-            &levels.contours,
-            &self.trainer.trajectory(),
-            self.next(),
-            angle,
-            self.lang,
-        ))
+        let view = View {
+            style: style(&self.view.theme, dpr)?,
+            cmap: self.view.cmap,
+            words: &self.view.words,
+            hide_next: self.view.hide_next,
+            guess: self.view.guess,
+            angle: self.view.angle,
+            log_chart: self.view.log,
+        };
+        let r = self.scene.draw(figure, w, h, &view).map_err(draw_error)?;
+        Ok(record(r))
     }
 
-    /// The loss over steps, linear or log.
-    #[wasm_bindgen(js_name = drawLossChart)]
-    pub fn draw_loss_chart(&self, canvas: &HtmlCanvasElement, dpr: f64, log: bool) -> Result<(), JsError> {
-        let losses: Vec<(f64, f64)> = self.trainer.losses().into_iter().map(|(t, l)| (t as f64, l)).collect();
-        let chart =
-            StepChart { name: self.lang.pick("loss L", "perte L"), values: &losses, log, guide: None, lang: self.lang };
-        drawn(chart.draw(backend(canvas)?, canvas.width(), canvas.height(), dpr))
+    /// The heatmap image last drawn: `{version, width, height, data}` (RGBA, one pixel a CSS
+    /// pixel, stretched over the map by the page).
+    pub fn heatmap(&self) -> JsValue {
+        let (version, c, r, rgba) = self.scene.heatmap();
+        let o = Object::new();
+        set(&o, "version", version as f64);
+        set(&o, "width", c as f64);
+        set(&o, "height", r as f64);
+        set(&o, "data", Uint8ClampedArray::from(rgba));
+        o.into()
     }
 
-    /// `[w, b]` under the device pixel `(x, y)` of a map drawn `width × height` at `dpr`.
-    #[wasm_bindgen(js_name = pixelToParams)]
-    pub fn pixel_to_params(&self, width: u32, height: u32, dpr: f64, x: f64, y: f64) -> Float64Array {
-        let (w, b) = MapView::new(width, height, dpr, *self.trainer.space()).to_params(x, y);
-        Float64Array::from(&[w, b][..])
+    /// The heatmap's version (the page fetches the image when it changes).
+    #[wasm_bindgen(js_name = heatmapVersion)]
+    pub fn heatmap_version(&self) -> f64 {
+        self.scene.heatmap().0 as f64
     }
 
-    /// `[x, y]` device pixel of `(w, b)` on a map drawn `width × height` at `dpr`.
-    #[wasm_bindgen(js_name = paramsToPixel)]
-    pub fn params_to_pixel(&self, width: u32, height: u32, dpr: f64, w: f64, b: f64) -> Float64Array {
-        let (x, y) = MapView::new(width, height, dpr, *self.trainer.space()).to_pixel(w, b);
-        Float64Array::from(&[x, y][..])
+    /// `[w, b]` under the device pixel `(x, y)` of a map `width × height` at `dpr`.
+    pub fn locate(&self, width: f64, height: f64, dpr: f64, x: f64, y: f64) -> Result<Float64Array, JsValue> {
+        let (w, h, dpr) = canvas(width, height, dpr)?;
+        let p = self.scene.locate(w, h, dpr, bounded("x", x, -1e6, 1e6)?, bounded("y", y, -1e6, 1e6)?);
+        Ok(Float64Array::from(&p[..]))
     }
-}
 
-/// A 2-D context kept in CPU memory (`willReadFrequently`): `putImageData` into it is a copy,
-/// where a GPU-backed one uploads a texture (13 ms for a large image in software GL).
-fn cpu_context(canvas: &HtmlCanvasElement) -> Result<web_sys::CanvasRenderingContext2d, JsValue> {
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE)?;
-    canvas
-        .get_context_with_context_options("2d", &options)?
-        .ok_or_else(|| JsValue::from_str("the canvas has no 2-D context"))?
-        .dyn_into::<web_sys::CanvasRenderingContext2d>()
-        .map_err(JsValue::from)
+    /// `[x, y]`, the device pixel of `(w, b)` on a map `width × height` at `dpr`.
+    pub fn place(&self, width: f64, height: f64, dpr: f64, w: f64, b: f64) -> Result<Float64Array, JsValue> {
+        let (cw, ch, dpr) = canvas(width, height, dpr)?;
+        let (x, y) = self.scene.place(cw, ch, dpr, [bounded("w", w, -1e6, 1e6)?, bounded("b", b, -1e6, 1e6)?]);
+        Ok(Float64Array::from(&[x, y][..]))
+    }
+
+    /// Run `run`'s steps as flat rows `t, w, b, L, g_w, g_b, Δw, Δb` (for CSV).
+    pub fn rows(&self, run: f64) -> Result<Float64Array, JsValue> {
+        let run = bounded("run", run, 0.0, (MAX_RUNS - 1) as f64)? as usize;
+        let flat: Vec<f64> = self.scene.rows(run).into_iter().flatten().collect();
+        Ok(Float64Array::from(&flat[..]))
+    }
+
+    /// Run `run`'s points as drawn, `[w₀, b₀, w₁, b₁, …]` (older ones thinned after many steps).
+    pub fn trajectory(&self, run: f64) -> Result<Float64Array, JsValue> {
+        let run = bounded("run", run, 0.0, (MAX_RUNS - 1) as f64)? as usize;
+        let flat: Vec<f64> = self
+            .scene
+            .race()
+            .runs
+            .get(run)
+            .map_or(Vec::new(), |r| r.trail().into_iter().flat_map(|(_, p)| p).collect());
+        Ok(Float64Array::from(&flat[..]))
+    }
+
+    /// The number of contour levels of the map last drawn.
+    #[wasm_bindgen(js_name = contourCount)]
+    pub fn contour_count(&self) -> u32 {
+        self.scene.contour_count() as u32
+    }
 }

@@ -1,117 +1,271 @@
-//! The wasm-bindgen layer: converts between JS and the core's types and turns errors into
-//! `JsError`s. No math lives here.
+//! The wasm-bindgen layer: it converts JS values to the core's types and back and turns refusals
+//! into JS errors; no math lives here.
+//!
+//! Rules that keep the module alive whatever a page does (nothing here may panic, and nothing may
+//! call back into the page while a Rust borrow is held):
+//! - every argument a page passes that is not a plain number is taken as `JsValue` and checked
+//!   (a string where a string is expected, an object where settings are expected);
+//! - sizes, ratios and counts are bounded before they become allocations or loops;
+//! - figures are recorded as operations and replayed by the page (`www/replay.js`), so Rust never
+//!   calls a canvas;
+//! - refusals are JS `Error`s whose `message` is a code (`range`, `unknown`, `type`, …) with the
+//!   facts as properties (`name`, `value`, `min`, `max`, `known`, …), which the page words in its
+//!   language (`www/i18n.js`). No number is formatted here.
 
+mod api;
+mod curve_panel;
 mod loss_panel;
-mod parabola_panel;
+mod optimizer;
 
+pub use api::*;
+pub use curve_panel::CurvePanel;
 pub use loss_panel::LossPanel;
-pub use parabola_panel::ParabolaPanel;
+pub use optimizer::{Optimizer, Surface};
 
-use crate::{model, optim, parabola};
-use js_sys::Float64Array;
+use crate::draw::record::Record;
+use crate::draw::{Palette, Style};
+use crate::num::NumStyle;
+use crate::scene::SetupError;
+use js_sys::{Array, Float64Array, Object, Reflect, Uint8ClampedArray};
 use wasm_bindgen::prelude::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        // Logged once: after a panic the module aborts and the page shows a Reload notice.
+        let msg = match info.payload().downcast_ref::<&str>() {
+            Some(s) => *s,
+            None => "descent: an internal error stopped the module",
+        };
+        web_sys::console::error_1(&JsValue::from_str(msg));
+    }));
 }
 
-/// `σ(x·w + b)`.
-#[wasm_bindgen]
-pub fn neuron(x: f64, w: f64, b: f64) -> f64 {
-    model::neuron(x, w, b)
-}
+/// Canvases larger than this on a side are refused (browsers cannot draw them anyway).
+pub const MAX_SIDE: f64 = 8192.0;
+/// Device pixels per CSS pixel accepted.
+pub const DPR: (f64, f64) = (0.25, 8.0);
+/// Steps one call may take.
+pub const MAX_STEPS: f64 = 100_000.0;
 
-/// `½(y − y*)²`.
-#[wasm_bindgen]
-pub fn loss(y: f64, y_star: f64) -> f64 {
-    crate::loss::square_loss(y, y_star)
-}
-
-/// `[∂L/∂w, ∂L/∂b]` of `L = ½(σ(x·w + b) − y*)²`.
-#[wasm_bindgen]
-pub fn gradient(x: f64, w: f64, b: f64, y_star: f64) -> Float64Array {
-    let (gw, gb) = model::gradient(x, w, b, y_star);
-    Float64Array::from(&[gw, gb][..])
-}
-
-/// `[w − η·g_w, b − η·g_b]`.
-#[wasm_bindgen(js_name = sgdStep)]
-pub fn sgd_step(w: f64, b: f64, grad_w: f64, grad_b: f64, eta: f64) -> Float64Array {
-    let (w, b) = optim::sgd_step(w, b, grad_w, grad_b, eta);
-    Float64Array::from(&[w, b][..])
-}
-
-/// `x − η·2x`.
-#[wasm_bindgen(js_name = parabolaStep)]
-pub fn parabola_step(x: f64, eta: f64) -> f64 {
-    parabola::parabola_step(x, eta)
-}
-
-/// `n` SGD steps on `L = ½(σ(x·w + b) − y*)²` from `(w, b)`, no history, no drawing: `[w, b]`.
-/// The benchmark's measure of raw speed.
-#[wasm_bindgen(js_name = sgdRun)]
-pub fn sgd_run(x: f64, y_star: f64, w: f64, b: f64, eta: f64, n: f64) -> Float64Array {
-    let space = crate::landscape::LossSpace { x0: x, y_star, ..Default::default() };
-    let (w, b) = crate::train::run_sgd(&space, w, b, eta, n.max(0.0) as u64);
-    Float64Array::from(&[w, b][..])
-}
-
-/// The loss space's heatmap as RGBA bytes, `cols × rows` pixels over `[lo, hi]²`, in the colour
-/// map `cmap` (`autumn` or `viridis`).
-#[wasm_bindgen(js_name = lossHeatmap)]
-#[allow(clippy::too_many_arguments)]
-pub fn loss_heatmap(
-    x0: f64,
-    y_star: f64,
-    lo: f64,
-    hi: f64,
-    cols: u32,
-    rows: u32,
-    cmap: &str,
-) -> Result<Vec<u8>, JsError> {
-    let r = crate::landscape::Interval::new(lo, hi).map_err(|e| JsError::new(&e))?;
-    let map = crate::colormap::ColorMap::from_name(cmap)
-        .ok_or_else(|| JsError::new("unknown colour map: use autumn or viridis"))?;
-    if cols == 0 || rows == 0 || cols as u64 * rows as u64 > 16_000_000 {
-        return Err(JsError::new("the heatmap must have from 1 to 16 million pixels"));
+/// A refusal: a JS `Error` whose message is `code`, with `fields` as properties.
+pub(crate) fn fail(code: &str, fields: &[(&str, JsValue)]) -> JsValue {
+    let e = js_sys::Error::new(code);
+    let _ = Reflect::set(&e, &"code".into(), &code.into());
+    for (k, v) in fields {
+        let _ = Reflect::set(&e, &(*k).into(), v);
     }
-    let space = crate::landscape::LossSpace { x0, y_star, w: r, b: r };
-    let mut out = Vec::new();
-    crate::heatmap::heatmap(&space, cols as usize, rows as usize, map, &mut Vec::new(), &mut out);
-    Ok(out)
+    e.into()
 }
 
-/// A fresh random seed (32 bits) from the browser's crypto source.
-#[wasm_bindgen(js_name = randomSeed)]
-pub fn random_seed() -> Result<u32, JsError> {
-    getrandom::u32().map_err(|e| JsError::new(&format!("no random source: {e}")))
+fn strings(v: &[&str]) -> JsValue {
+    v.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
 }
 
-/// A number the user typed, or an error that names it and its valid range.
-pub(crate) fn finite(name: &str, v: f64, lo: f64, hi: f64) -> Result<f64, JsError> {
-    if v.is_finite() && v >= lo && v <= hi {
-        Ok(v)
+/// A refused setting, for the page.
+pub(crate) fn setup_error(e: SetupError) -> JsValue {
+    use crate::data::DataError;
+    use crate::optim::OptimError;
+    let n = |v: f64| JsValue::from_f64(v);
+    match e {
+        SetupError::Range { name, value, min, max } => {
+            fail("range", &[("name", name.into()), ("value", n(value)), ("min", n(min)), ("max", n(max))])
+        }
+        SetupError::Unknown { kind, given, known } => {
+            fail("unknown", &[("kind", kind.into()), ("given", given.into()), ("known", strings(&known))])
+        }
+        SetupError::Optim(OptimError::UnknownName { given }) => fail(
+            "unknown",
+            &[("kind", "optimizer".into()), ("given", given.into()), ("known", strings(&crate::optim::NAMES))],
+        ),
+        SetupError::Optim(OptimError::UnknownParam { optimizer, key, valid }) => {
+            fail("param", &[("optimizer", optimizer.into()), ("given", key.into()), ("known", strings(&valid))])
+        }
+        SetupError::Optim(OptimError::BadValue { optimizer, key, value, min, max, min_open, max_open }) => fail(
+            "range",
+            &[
+                ("name", key.into()),
+                ("optimizer", optimizer.into()),
+                ("value", n(value)),
+                ("min", n(min)),
+                ("max", n(max)),
+                ("minOpen", min_open.into()),
+                ("maxOpen", max_open.into()),
+            ],
+        ),
+        SetupError::Optim(OptimError::WrongKind { optimizer, key }) => {
+            fail("type", &[("name", key.into()), ("optimizer", optimizer.into())])
+        }
+        SetupError::Optim(OptimError::BadBase { given }) => {
+            let bases: Vec<&str> = crate::optim::NAMES.iter().copied().filter(|n| *n != "sam").collect();
+            fail("unknown", &[("kind", "base".into()), ("given", given.into()), ("known", strings(&bases))])
+        }
+        SetupError::Data(DataError::Count { given }) => fail(
+            "data",
+            &[("what", "count".into()), ("value", n(given as f64)), ("max", n(crate::data::MAX_SAMPLES as f64))],
+        ),
+        SetupError::Data(DataError::Lengths { x, t }) => {
+            fail("data", &[("what", "lengths".into()), ("x", n(x as f64)), ("t", n(t as f64))])
+        }
+        SetupError::Data(DataError::Value { index, target, value }) => fail(
+            "data",
+            &[
+                ("what", "value".into()),
+                ("index", n(index as f64)),
+                ("target", target.into()),
+                ("value", n(value)),
+                ("max", n(crate::data::LIMIT)),
+            ],
+        ),
+        SetupError::Incompatible(i) => fail(
+            "incompatible",
+            &[
+                ("activation", i.activation.name().into()),
+                ("loss", i.loss.name().into()),
+                ("lo", n(i.range.0)),
+                ("hi", n(i.range.1)),
+            ],
+        ),
+        SetupError::Target { index, value } => fail("target", &[("index", n(index as f64)), ("value", n(value))]),
+        SetupError::Start { value, window } => {
+            let v: Array = value.iter().map(|&x| n(x)).collect();
+            let lo: Array = window.iter().map(|w| n(w.lo)).collect();
+            let hi: Array = window.iter().map(|w| n(w.hi)).collect();
+            fail("start", &[("value", v.into()), ("lo", lo.into()), ("hi", hi.into())])
+        }
+        SetupError::Runs { given, max } => fail("runs", &[("value", n(given as f64)), ("max", n(max as f64))]),
+        SetupError::NeedsObjective { optimizer } => fail("probe", &[("optimizer", optimizer.into())]),
+    }
+}
+
+/// `value` as a string, or a `type` refusal naming `name`.
+pub(crate) fn string(name: &str, value: &JsValue) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| fail("type", &[("name", name.into()), ("expected", "string".into())]))
+}
+
+/// `value` as a string, or `default` when undefined or null.
+pub(crate) fn string_or(name: &str, value: &JsValue, default: &str) -> Result<String, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        Ok(default.into())
     } else {
-        Err(JsError::new(&format!("{name} = {v} is not valid: it must be a number from {lo} to {hi}")))
+        string(name, value)
     }
 }
 
-pub(crate) fn backend(canvas: &HtmlCanvasElement) -> Result<plotters_canvas::CanvasBackend, JsError> {
-    plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| JsError::new("the canvas has no 2-D context"))
+/// `value` as a number (NaN stays NaN: the core refuses it with its range), or a `type`
+/// refusal naming `name`; `default` when undefined or null.
+pub(crate) fn number_or(name: &str, value: &JsValue, default: f64) -> Result<f64, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(default);
+    }
+    value.as_f64().ok_or_else(|| fail("type", &[("name", name.into()), ("expected", "number".into())]))
 }
 
-pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or_else(|| JsError::new("the canvas has no 2-D context"))
+/// Property `key` of `obj` (a getter that throws is a `type` refusal, never an exception through
+/// Rust).
+pub(crate) fn get(obj: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+    if !obj.is_object() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    Reflect::get(obj, &key.into()).map_err(|_| fail("type", &[("name", key.into()), ("expected", "readable".into())]))
 }
 
-pub(crate) fn drawn(r: Result<(), String>) -> Result<(), JsError> {
-    r.map_err(|e| JsError::new(&e))
+/// An array of numbers (a JS Array or a typed array), at most `max` long.
+pub(crate) fn numbers(name: &str, value: &JsValue, max: usize) -> Result<Vec<f64>, JsValue> {
+    let bad = || fail("type", &[("name", name.into()), ("expected", "numbers".into())]);
+    if let Some(a) = value.dyn_ref::<Float64Array>() {
+        if a.length() as usize > max {
+            return Err(fail(
+                "range",
+                &[
+                    ("name", name.into()),
+                    ("value", JsValue::from_f64(a.length() as f64)),
+                    ("min", 0.into()),
+                    ("max", JsValue::from_f64(max as f64)),
+                ],
+            ));
+        }
+        return Ok(a.to_vec());
+    }
+    if !Array::is_array(value) {
+        return Err(bad());
+    }
+    let a: Array = value.clone().unchecked_into();
+    if a.length() as usize > max {
+        return Err(fail(
+            "range",
+            &[
+                ("name", name.into()),
+                ("value", JsValue::from_f64(a.length() as f64)),
+                ("min", 0.into()),
+                ("max", JsValue::from_f64(max as f64)),
+            ],
+        ));
+    }
+    a.iter().map(|v| v.as_f64().ok_or_else(bad)).collect()
+}
+
+/// A checked number within `[min, max]`.
+pub(crate) fn bounded(name: &'static str, value: f64, min: f64, max: f64) -> Result<f64, JsValue> {
+    crate::scene::number(name, value, min, max).map_err(setup_error)
+}
+
+/// A canvas size and ratio, checked.
+pub(crate) fn canvas(width: f64, height: f64, dpr: f64) -> Result<(u32, u32, f64), JsValue> {
+    let w = bounded("width", width, 1.0, MAX_SIDE)?;
+    let h = bounded("height", height, 1.0, MAX_SIDE)?;
+    let d = bounded("dpr", dpr, DPR.0, DPR.1)?;
+    Ok((w as u32, h as u32, d))
+}
+
+/// The figure style from the page's view settings: `theme` (`light` or `dark`) and `decimal`
+/// (the language's decimal separator, `.` or `,`).
+pub(crate) fn style(view: &JsValue, dpr: f64) -> Result<Style, JsValue> {
+    let theme = string_or("theme", &get(view, "theme")?, "light")?;
+    let palette = match theme.as_str() {
+        "light" => Palette::LIGHT,
+        "dark" => Palette::DARK,
+        _ => {
+            return Err(fail(
+                "unknown",
+                &[("kind", "theme".into()), ("given", theme.into()), ("known", strings(&["light", "dark"]))],
+            ))
+        }
+    };
+    let decimal = match string_or("decimal", &get(view, "decimal")?, ".")?.as_str() {
+        "," => ',',
+        _ => '.',
+    };
+    Ok(Style { dpr, palette, num: NumStyle { decimal, ..NumStyle::default() } })
+}
+
+/// A recorded figure for the page: `{ops, texts, images: [{width, height, data}]}`.
+pub(crate) fn record(r: Record) -> JsValue {
+    let o = Object::new();
+    let texts: Array = r.texts.iter().map(|t| JsValue::from_str(t)).collect();
+    let images: Array = r
+        .images
+        .iter()
+        .map(|img| {
+            let i = Object::new();
+            let _ = Reflect::set(&i, &"width".into(), &JsValue::from_f64(img.width as f64));
+            let _ = Reflect::set(&i, &"height".into(), &JsValue::from_f64(img.height as f64));
+            let _ = Reflect::set(&i, &"data".into(), &Uint8ClampedArray::from(&img.rgba[..]));
+            JsValue::from(i)
+        })
+        .collect();
+    let _ = Reflect::set(&o, &"ops".into(), &Float64Array::from(&r.ops[..]));
+    let _ = Reflect::set(&o, &"texts".into(), &texts);
+    let _ = Reflect::set(&o, &"images".into(), &images);
+    o.into()
+}
+
+/// A drawing that could not be done (a canvas too small for its axes).
+pub(crate) fn draw_error(_: crate::draw::DrawError) -> JsValue {
+    fail("draw", &[])
+}
+
+/// Set `key` of `obj` to `value`.
+pub(crate) fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(obj, &key.into(), &value.into());
 }

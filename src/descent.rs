@@ -1,0 +1,557 @@
+//! One gradient descent, whatever it minimises and whatever the learning rule: the article's
+//! `Layer.update` generalised. A step draws a mini-batch, computes the loss and the gradient
+//! `g = ∇L` there, asks the optimizer for the move `Δp = update(g, L)` and applies
+//! `p ← p + Δp`. The neuron's loss space, `y = x²` and the test surfaces all go through here.
+//!
+//! Each point of the history carries the optimizer with its state and the sampler's state, so
+//! Step back restores them exactly and replay from a checkpoint redraws the same batches.
+
+use crate::data::{Draw, Sampler};
+use crate::history::History;
+use crate::landscape::Interval;
+use crate::objective::Objective;
+use crate::optim::{Optimizer, Probe};
+
+/// Old points kept for drawing at most (the last `history::WINDOW` are always there).
+pub const MAX_OLD_POINTS: usize = 512;
+/// Recent steps the trend looks at.
+const TREND_STEPS: usize = 6;
+
+/// A quantity of a step, named when it stops being a finite number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quantity {
+    Loss,
+    Gradient,
+    Delta,
+    Point,
+}
+
+/// Why a descent stopped on its own; nothing moves until Step back, Reset or a new η.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Stop<const N: usize> {
+    /// A value of the step was NaN or infinite.
+    NonFinite { what: Quantity, value: f64 },
+    /// The step would leave the window: to `to`.
+    LeftWindow { to: [f64; N] },
+}
+
+/// One step from a point, in numbers: the batch it sees, the loss and gradient on that batch,
+/// the optimizer's move and where it lands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Move<const N: usize> {
+    /// The sample indices of the mini-batch (every sample for full-batch descent).
+    pub batch: Vec<usize>,
+    /// The epoch the batch belongs to (0 for the first pass over the data).
+    pub epoch: u64,
+    /// The mean loss over the batch at the point.
+    pub batch_loss: f64,
+    /// `g = ∇L_batch(p)`.
+    pub grad: [f64; N],
+    /// `Δp = update(g, L)`.
+    pub delta: [f64; N],
+    /// `p + Δp`.
+    pub next: [f64; N],
+}
+
+/// How the descent is going, read off its recent losses and moves, for a message in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    /// Fewer than two points yet.
+    Start,
+    /// The loss goes down.
+    Descending,
+    /// At the bottom: the loss is at the lowest the window shows and the steps are tiny.
+    Converged,
+    /// The gradient is exactly zero above the bottom: nothing can move (a step activation, a
+    /// dead ReLU region, a flat top).
+    ZeroGradient,
+    /// Tiny steps and an almost flat loss above the bottom: a plateau.
+    Plateau,
+    /// The loss goes up and down from step to step: the steps overshoot (η too large).
+    Oscillating,
+    /// The loss goes up and down because each step sees a different mini-batch.
+    Noisy,
+    /// The loss has risen for several steps in a row.
+    Rising,
+}
+
+/// Every number a panel shows about the current point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Readout<const N: usize> {
+    /// `t`.
+    pub step: usize,
+    /// `p_t`.
+    pub point: [f64; N],
+    /// The loss over the whole objective at `p_t` (every sample).
+    pub loss: f64,
+    /// The step to come from `p_t` (computed on copies; nothing moves).
+    pub next: Move<N>,
+    /// The learning rate in effect.
+    pub eta: f64,
+    pub stop: Option<Stop<N>>,
+    pub trend: Trend,
+}
+
+/// A point of the trajectory with what the step from it depends on.
+#[derive(Clone, Debug)]
+struct Point<const N: usize> {
+    p: [f64; N],
+    opt: Box<dyn Optimizer>,
+    draw: Draw,
+}
+
+/// Gradient descent on `objective` from a start, inside a window, with an optimizer and a way of
+/// drawing mini-batches; its history is bounded (see [`History`]).
+#[derive(Clone, Debug)]
+pub struct Descent<O, const N: usize> {
+    objective: O,
+    window: [Interval; N],
+    sampler: Sampler,
+    history: History<Point<N>>,
+    stop: Option<Stop<N>>,
+    eta: f64,
+    /// The lowest and highest loss seen on a coarse grid of the window (for the trend).
+    range: (f64, f64),
+}
+
+/// The objective at the step's point on the step's batch, for optimizers that look elsewhere.
+struct At<'a, O, const N: usize> {
+    objective: &'a O,
+    p: [f64; N],
+    batch: &'a [usize],
+}
+
+impl<O: Objective<N>, const N: usize> Probe for At<'_, O, N> {
+    fn gradient_at_offset(&mut self, offset: &[f64], grad: &mut [f64]) -> f64 {
+        let mut q = self.p;
+        for (qi, o) in q.iter_mut().zip(offset) {
+            *qi += o;
+        }
+        let (loss, g) = self.objective.batch_value_and_gradient(q, self.batch);
+        for (out, gi) in grad.iter_mut().zip(g) {
+            *out = gi;
+        }
+        loss
+    }
+}
+
+fn advance<O: Objective<N>, const N: usize>(objective: &O, sampler: &Sampler, pt: &Point<N>) -> (Point<N>, Move<N>) {
+    let mut batch = Vec::new();
+    let epoch = pt.draw.epoch;
+    let draw = sampler.next(&pt.draw, &mut batch);
+    let (batch_loss, grad) = objective.batch_value_and_gradient(pt.p, &batch);
+    let mut opt = pt.opt.clone();
+    let mut delta = [0.0; N];
+    opt.update(&grad, batch_loss, &mut At { objective, p: pt.p, batch: &batch }, &mut delta);
+    let mut next = pt.p;
+    for (n, d) in next.iter_mut().zip(delta) {
+        *n += d;
+    }
+    (Point { p: next, opt, draw }, Move { batch, epoch, batch_loss, grad, delta, next })
+}
+
+impl<O: Objective<N>, const N: usize> Descent<O, N> {
+    /// A descent of `objective` from `start` with `optimizer`, batches from `sampler`, stopping
+    /// when a step would leave `window`.
+    pub fn new(
+        objective: O,
+        window: [Interval; N],
+        start: [f64; N],
+        optimizer: Box<dyn Optimizer>,
+        sampler: Sampler,
+    ) -> Self {
+        let eta = optimizer.eta();
+        let range = coarse_range(&objective, &window);
+        let first = Point { p: start, opt: optimizer, draw: sampler.start() };
+        Descent { objective, window, sampler, history: History::new(first), stop: None, eta, range }
+    }
+
+    pub fn objective(&self) -> &O {
+        &self.objective
+    }
+    pub fn window(&self) -> &[Interval; N] {
+        &self.window
+    }
+    pub fn sampler(&self) -> &Sampler {
+        &self.sampler
+    }
+    /// `p₀`.
+    pub fn start(&self) -> [f64; N] {
+        self.history.start().p
+    }
+    /// `p_t`.
+    pub fn point(&self) -> [f64; N] {
+        self.history.current().p
+    }
+    /// `t`.
+    pub fn step_count(&self) -> usize {
+        self.history.step()
+    }
+    pub fn eta(&self) -> f64 {
+        self.eta
+    }
+    pub fn stop(&self) -> Option<&Stop<N>> {
+        self.stop.as_ref()
+    }
+    /// The optimizer as it stands at the current point (its state included).
+    pub fn optimizer(&self) -> &dyn Optimizer {
+        self.history.current().opt.as_ref()
+    }
+    /// The epoch and position of the next batch.
+    pub fn draw(&self) -> Draw {
+        self.history.current().draw
+    }
+
+    /// One step: `g = ∇L_batch(p)`, `Δp = update(g, L)`, `p ← p + Δp`. If a value is not finite
+    /// or `p + Δp` leaves the window, nothing moves and the descent stays stopped (until
+    /// [`Descent::step_back`], [`Descent::reset`] or [`Descent::set_eta`]).
+    pub fn step(&mut self) -> Result<(), Stop<N>> {
+        if let Some(s) = self.stop {
+            return Err(s);
+        }
+        let (next, m) = advance(&self.objective, &self.sampler, self.history.current());
+        let non_finite = [
+            (Quantity::Loss, &[m.batch_loss][..]),
+            (Quantity::Gradient, &m.grad),
+            (Quantity::Delta, &m.delta),
+            (Quantity::Point, &m.next),
+        ]
+        .into_iter()
+        .find_map(|(what, vs)| vs.iter().find(|v| !v.is_finite()).map(|&value| Stop::NonFinite { what, value }));
+        let outside = !self.window.iter().zip(&m.next).all(|(w, v)| w.contains(*v));
+        let stop = non_finite.or(outside.then_some(Stop::LeftWindow { to: m.next }));
+        if let Some(s) = stop {
+            self.stop = Some(s);
+            return Err(s);
+        }
+        self.history.push(next);
+        Ok(())
+    }
+
+    /// Undo the last step, or clear a stop (which moved nothing). False at the start. The point,
+    /// the optimizer's state and the sampler's state go back; η stays as set.
+    pub fn step_back(&mut self) -> bool {
+        if self.stop.take().is_some() {
+            return true;
+        }
+        let (objective, sampler) = (&self.objective, &self.sampler);
+        let moved = self.history.back(|p| advance(objective, sampler, p).0);
+        self.keep_eta();
+        moved
+    }
+
+    /// Back to the start, with the optimizer's and the sampler's state as they were there.
+    pub fn reset(&mut self) {
+        self.history.reset();
+        self.stop = None;
+        self.keep_eta();
+    }
+
+    /// Use learning rate `η` from now on (the history keeps the rates it was made with).
+    pub fn set_eta(&mut self, eta: f64) {
+        self.eta = eta;
+        self.stop = None;
+        self.keep_eta();
+    }
+
+    fn keep_eta(&mut self) {
+        let eta = self.eta;
+        self.history.amend(|p| {
+            p.opt.eta() != eta && {
+                p.opt.set_eta(eta);
+                true
+            }
+        });
+    }
+
+    /// The step to come from the current point, computed on copies.
+    pub fn next_move(&self) -> Move<N> {
+        advance(&self.objective, &self.sampler, self.history.current()).1
+    }
+
+    /// `(t, p_t)` to draw, from the start to the current point: every point of the last
+    /// `history::WINDOW` steps, older ones thinned to [`MAX_OLD_POINTS`].
+    pub fn trail(&self) -> Vec<(usize, [f64; N])> {
+        self.history.trail(MAX_OLD_POINTS).into_iter().map(|(t, p)| (t, p.p)).collect()
+    }
+
+    /// `(t, L(p_t))` over the whole objective at each point of [`Descent::trail`].
+    pub fn losses(&self) -> Vec<(usize, f64)> {
+        self.trail().into_iter().map(|(t, p)| (t, self.objective.value(p))).collect()
+    }
+
+    /// Every step from the start to the current one, replayed exactly: `f(t, p_t, move from
+    /// p_t)` for `t = 0 … step − 1` (at most `limit` of them, the latest). For export.
+    pub fn replay(&self, limit: usize, mut f: impl FnMut(usize, [f64; N], &Move<N>)) {
+        let end = self.step_count();
+        let first = end.saturating_sub(limit);
+        let mut pt = self.history.start().clone();
+        for t in 0..end {
+            let (next, m) = advance(&self.objective, &self.sampler, &pt);
+            if t >= first {
+                f(t, pt.p, &m);
+            }
+            pt = next;
+        }
+    }
+
+    /// Every number about the current point.
+    pub fn readout(&self) -> Readout<N> {
+        let point = self.point();
+        let next = self.next_move();
+        let losses: Vec<f64> = {
+            let trail = self.trail();
+            let from = trail.len().saturating_sub(TREND_STEPS + 1);
+            trail[from..].iter().map(|&(_, p)| self.objective.value(p)).collect()
+        };
+        let span = self.window.iter().map(Interval::span).fold(0.0, f64::max);
+        let moved: Vec<f64> = {
+            let trail = self.trail();
+            let from = trail.len().saturating_sub(TREND_STEPS + 1);
+            trail[from..].windows(2).map(|w| distance(&w[0].1, &w[1].1)).collect()
+        };
+        let trend = trend(&Evidence {
+            losses: &losses,
+            moved: &moved,
+            grad_zero: next.grad.iter().all(|&g| g == 0.0),
+            next_move: distance(&point, &next.next),
+            range: self.range,
+            span,
+            stochastic: !self.sampler.is_full(),
+        });
+        Readout {
+            step: self.step_count(),
+            point,
+            loss: self.objective.value(point),
+            next,
+            eta: self.eta,
+            stop: self.stop,
+            trend,
+        }
+    }
+}
+
+fn distance<const N: usize>(a: &[f64; N], b: &[f64; N]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum::<f64>().sqrt()
+}
+
+/// The lowest and highest finite loss on a coarse grid of the window (17 points a side).
+fn coarse_range<O: Objective<N>, const N: usize>(objective: &O, window: &[Interval; N]) -> (f64, f64) {
+    const K: usize = 17;
+    let count = K.pow(N as u32);
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for mut i in 0..count {
+        let mut p = [0.0; N];
+        for (pi, w) in p.iter_mut().zip(window) {
+            *pi = w.sample(i % K, K);
+            i /= K;
+        }
+        let v = objective.value(p);
+        if v.is_finite() {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+    }
+    if lo <= hi {
+        (lo, hi)
+    } else {
+        (0.0, 1.0)
+    }
+}
+
+/// What the trend is read from.
+pub struct Evidence<'a> {
+    /// The full loss at the last few points, oldest first, the current point last.
+    pub losses: &'a [f64],
+    /// The distance moved by each of the last few steps.
+    pub moved: &'a [f64],
+    /// Whether the gradient at the current point is exactly zero.
+    pub grad_zero: bool,
+    /// The length of the step to come.
+    pub next_move: f64,
+    /// The lowest and highest loss over the window.
+    pub range: (f64, f64),
+    /// The widest side of the window.
+    pub span: f64,
+    /// Whether steps see mini-batches (their loss is noisy).
+    pub stochastic: bool,
+}
+
+/// The trend of a descent, from the evidence:
+/// - at the bottom (`L − L_min ≤ 10⁻³·(L_max − L_min)` with a step to come under `10⁻⁶·span`, or
+///   `L − L_min ≤ 10⁻⁹·(L_max − L_min)`): converged;
+/// - a gradient of exactly zero above the bottom: zero gradient;
+/// - the loss went up at least twice in the last steps, changing direction at least three times:
+///   oscillating (noisy with mini-batches);
+/// - up at each of the last three steps: rising;
+/// - steps all under `10⁻³·span`, the loss falling by less than `10⁻⁴·(L_max − L_min)` over them,
+///   and above `10⁻²·(L_max − L_min)` from the bottom: a plateau;
+/// - otherwise descending.
+pub fn trend(e: &Evidence) -> Trend {
+    let Some(&now) = e.losses.last() else { return Trend::Start };
+    let (lo, hi) = e.range;
+    let height = (hi - lo).max(f64::MIN_POSITIVE);
+    let above = now - lo;
+    if above <= 1e-9 * height || (above <= 1e-3 * height && e.next_move <= 1e-6 * e.span) {
+        return Trend::Converged;
+    }
+    if e.grad_zero {
+        return Trend::ZeroGradient;
+    }
+    if e.losses.len() < 2 {
+        return Trend::Start;
+    }
+    let diffs: Vec<f64> = e.losses.windows(2).map(|w| w[1] - w[0]).collect();
+    let ups = diffs.iter().filter(|&&d| d > 0.0).count();
+    let turns = diffs.windows(2).filter(|w| (w[0] > 0.0) != (w[1] > 0.0) && w[0] != 0.0 && w[1] != 0.0).count();
+    if ups >= 2 && turns >= 3 {
+        return if e.stochastic { Trend::Noisy } else { Trend::Oscillating };
+    }
+    if diffs.len() >= 3 && diffs[diffs.len() - 3..].iter().all(|&d| d > 0.0) {
+        return Trend::Rising;
+    }
+    let fell = e.losses[0] - now;
+    if e.moved.len() >= 3 && e.moved.iter().all(|&m| m < 1e-3 * e.span) && fell < 1e-4 * height && above > 1e-2 * height
+    {
+        return Trend::Plateau;
+    }
+    Trend::Descending
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev<'a>(losses: &'a [f64], moved: &'a [f64]) -> Evidence<'a> {
+        Evidence { losses, moved, grad_zero: false, next_move: 0.1, range: (0.0, 1.0), span: 4.0, stochastic: false }
+    }
+
+    #[test]
+    fn trends() {
+        assert_eq!(trend(&ev(&[], &[])), Trend::Start);
+        assert_eq!(trend(&ev(&[0.5], &[])), Trend::Start);
+        assert_eq!(trend(&ev(&[0.5, 0.4, 0.3], &[0.1, 0.1])), Trend::Descending);
+        assert_eq!(trend(&ev(&[0.5, 0.1, 0.4, 0.1, 0.4, 0.1], &[1.0; 5])), Trend::Oscillating);
+        assert_eq!(
+            trend(&Evidence { stochastic: true, ..ev(&[0.5, 0.1, 0.4, 0.1, 0.4, 0.1], &[1.0; 5]) }),
+            Trend::Noisy
+        );
+        assert_eq!(trend(&ev(&[0.1, 0.2, 0.3, 0.4], &[1.0; 3])), Trend::Rising);
+        assert_eq!(trend(&ev(&[0.3, 0.3, 0.3, 0.3], &[1e-4; 3])), Trend::Plateau);
+        assert_eq!(trend(&Evidence { grad_zero: true, ..ev(&[0.3, 0.3], &[0.0]) }), Trend::ZeroGradient);
+        assert_eq!(trend(&Evidence { next_move: 1e-9, ..ev(&[1e-4, 1e-4], &[1e-9]) }), Trend::Converged);
+        assert_eq!(
+            trend(&Evidence { grad_zero: true, ..ev(&[0.0], &[]) }),
+            Trend::Converged,
+            "zero gradient at the bottom"
+        );
+    }
+}
+
+/// Several descents of one objective from one start, one per optimizer, moving together: Step,
+/// Back and Reset apply to every run; a run that stops stays where it is while the others go on.
+#[derive(Clone, Debug)]
+pub struct Race<O, const N: usize> {
+    pub runs: Vec<Descent<O, N>>,
+    /// The race's step count: steps taken by the runs still going.
+    t: usize,
+}
+
+impl<O: Objective<N>, const N: usize> Race<O, N> {
+    pub fn new(runs: Vec<Descent<O, N>>) -> Self {
+        Race { runs, t: 0 }
+    }
+
+    /// The race's step count `t` (a run that stopped earlier is behind it).
+    pub fn step_count(&self) -> usize {
+        self.t
+    }
+
+    /// One step of every run that is not stopped; false when none moved (all stopped).
+    pub fn step(&mut self) -> bool {
+        let mut moved = false;
+        for r in &mut self.runs {
+            moved |= r.step().is_ok();
+        }
+        if moved {
+            self.t += 1;
+        }
+        moved
+    }
+
+    /// One step back for the race: runs at step `t` go back, and a run that stopped trying to
+    /// leave step `t − 1` or later is no longer stopped (it will try again). False at 0.
+    pub fn back(&mut self) -> bool {
+        if self.t == 0 {
+            // Only stops to clear.
+            let mut any = false;
+            for r in &mut self.runs {
+                if r.stop().is_some() {
+                    any |= r.step_back();
+                }
+            }
+            return any;
+        }
+        self.t -= 1;
+        for r in &mut self.runs {
+            if r.step_count() > self.t {
+                if r.stop().is_some() {
+                    r.step_back();
+                }
+                r.step_back();
+            } else if r.stop().is_some() && r.step_count() >= self.t {
+                r.step_back();
+            }
+        }
+        true
+    }
+
+    pub fn reset(&mut self) {
+        self.t = 0;
+        for r in &mut self.runs {
+            r.reset();
+        }
+    }
+
+    /// Whether every run has stopped.
+    pub fn all_stopped(&self) -> bool {
+        self.runs.iter().all(|r| r.stop().is_some())
+    }
+}
+
+#[cfg(test)]
+mod race_tests {
+    use super::*;
+    use crate::optim::{build, Hyper};
+    use crate::parabola::Parabola;
+
+    fn run(eta: f64, window: f64) -> Descent<Parabola, 1> {
+        let opt = build("sgd", &[("eta", Hyper::Num(eta))]).expect("sgd");
+        Descent::new(Parabola, [Interval::symmetric(window).expect("window")], [1.0], opt, Sampler::full(1))
+    }
+
+    #[test]
+    fn a_stopped_run_waits_while_the_others_go_on_and_back_is_consistent() {
+        // η = 1.6 diverges (×−2.2 a step) out of [−5, 5] after two steps; η = 0.1 goes on.
+        let mut race = Race::new(vec![run(0.1, 5.0), run(1.6, 5.0)]);
+        for _ in 0..5 {
+            assert!(race.step());
+        }
+        assert_eq!(race.step_count(), 5);
+        assert_eq!(race.runs[0].step_count(), 5);
+        assert_eq!(race.runs[1].step_count(), 2);
+        assert!(race.runs[1].stop().is_some());
+        assert!(race.back());
+        assert_eq!((race.step_count(), race.runs[0].step_count(), race.runs[1].step_count()), (4, 4, 2));
+        assert!(race.runs[1].stop().is_some(), "it stopped at step 2, before 4");
+        race.back();
+        race.back();
+        assert_eq!((race.step_count(), race.runs[0].step_count(), race.runs[1].step_count()), (2, 2, 2));
+        assert!(race.runs[1].stop().is_none(), "back at the step it stopped from: it will try again");
+        assert!(race.step());
+        assert!(race.runs[1].stop().is_some());
+        race.reset();
+        assert_eq!((race.step_count(), race.runs[0].point(), race.runs[1].point()), (0, [1.0], [1.0]));
+        assert!(!race.all_stopped());
+    }
+}

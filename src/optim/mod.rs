@@ -1,0 +1,473 @@
+//! Learning rules (the article's `optimizers.py`): an optimizer receives the gradient and
+//! returns the move; the caller applies `p ← p + Δp`. Each optimizer is split as candle/burn do:
+//! a config (hyperparameters, `Default` from the reference) and a state (moments, step count),
+//! so a history can save a copy and Step back restores it exactly.
+//!
+//! THIS IS THE FIXED INTERFACE. Signatures below must not change; add private helpers freely.
+//!
+//! One file per family: `sgd.rs` (SGD, MSGD, NAG), `adaptive.rs` (AdaGrad, RMSprop, AdaDelta,
+//! RMSpropGraves, SMORMS3), `adam.rs` (Adam, AMSGrad, AdaMax, Nadam, Eve, AdaBound, AMSBound,
+//! AdaBelief), `santa.rs` (Santa-E, Santa-SSS and their seeded generator), `sam.rs` (SAM around
+//! any base); all re-exported here. Every optimizer is a `XxxConfig` (hyperparameters,
+//! `Default` = the reference's defaults) plus a `XxxState` (step count t, per-parameter moments
+//! as `Vec<f64>`), combined in a struct that implements [`Optimizer`]. The state is sized to the
+//! gradient's length on the first update; when that length changes, the state starts over as
+//! after [`Optimizer::reset`].
+//!
+//! Robustness: no input value makes `update` or `build` panic. A zero gradient gives a finite
+//! move for every optimizer (ε, or an explicit 0/0 guard where the reference has none); NaN or
+//! ±∞ in the gradient or the loss may give NaN in the move (the caller detects it). A `delta`
+//! of another length than `grad` (a caller's slip) panics neither: only the common prefix is
+//! computed, state included, and moves past the gradient's length are set to 0.
+
+/// What an update may ask of the objective besides the gradient at the current point.
+pub trait Probe {
+    /// The gradient at the current point moved by `offset` (same length as the gradient),
+    /// written into `grad`; returns the loss there. SAM's ascent step uses it.
+    fn gradient_at_offset(&mut self, offset: &[f64], grad: &mut [f64]) -> f64;
+}
+
+/// A hyperparameter's value: a number, or a name (SAM's `base`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Hyper<'a> {
+    /// A number (every hyperparameter but SAM's `base`).
+    Num(f64),
+    /// A name (SAM's `base`: one of [`NAMES`] but `sam`).
+    Name(&'a str),
+}
+
+/// One learning rule over any number of parameters (2 for the neuron's (w, b), 1 for y = x²,
+/// `prev × n + n` for a layer): `update(g, loss) → Δp`.
+pub trait Optimizer: std::fmt::Debug {
+    /// The canonical name, as listed in [`NAMES`].
+    fn name(&self) -> &'static str;
+    /// The hyperparameters in effect, named as `build` takes them (`eta`, `mu`, `rho`, `beta1`, …).
+    fn hyper(&self) -> Vec<(&'static str, Hyper<'static>)>;
+    /// The move for one step into `delta` (same length as `grad`), given the gradient `grad` at
+    /// the current point and the loss there (Eve uses it); `probe` gives gradients at other
+    /// points (SAM). The state (t, moments) advances.
+    fn update(&mut self, grad: &[f64], loss: f64, probe: &mut dyn Probe, delta: &mut [f64]);
+    /// Back to the state before the first update (t = 0, moments at their start values).
+    fn reset(&mut self);
+    /// The learning rate η.
+    fn eta(&self) -> f64;
+    /// Use η from now on, keeping the rest of the state.
+    fn set_eta(&mut self, eta: f64);
+    /// Whether `update` calls `probe` (SAM): a caller without an objective must refuse these.
+    fn needs_probe(&self) -> bool {
+        false
+    }
+    /// A copy with its state, to save in a history.
+    fn boxed(&self) -> Box<dyn Optimizer>;
+}
+
+impl Clone for Box<dyn Optimizer> {
+    fn clone(&self) -> Self {
+        self.boxed()
+    }
+}
+
+/// Why `build` refused: data only (no text, no float formatting: the caller words it in the
+/// user's language).
+#[derive(Clone, Debug, PartialEq)]
+pub enum OptimError {
+    /// No optimizer has this name.
+    UnknownName {
+        /// The name as given.
+        given: String,
+    },
+    /// This optimizer has no hyperparameter `key`; `valid` lists the ones it has.
+    UnknownParam {
+        /// The canonical name of the optimizer.
+        optimizer: &'static str,
+        /// The key as given.
+        key: String,
+        /// Every key the optimizer takes, in `hyper()` order.
+        valid: Vec<&'static str>,
+    },
+    /// `key` must be a number in `[min, max]` (`min_open`/`max_open`: the end is excluded).
+    BadValue {
+        /// The canonical name of the optimizer.
+        optimizer: &'static str,
+        /// The key (SAM: as SAM names it, e.g. `base_rho`).
+        key: &'static str,
+        /// The value refused (NaN and ±∞ included).
+        value: f64,
+        /// The lower end of the range.
+        min: f64,
+        /// The upper end of the range.
+        max: f64,
+        /// Whether `min` itself is excluded.
+        min_open: bool,
+        /// Whether `max` itself is excluded.
+        max_open: bool,
+    },
+    /// `key` takes a name (SAM's `base`) and got a number, or a number and got a name.
+    WrongKind {
+        /// The canonical name of the optimizer.
+        optimizer: &'static str,
+        /// The key.
+        key: &'static str,
+    },
+    /// SAM's base is unknown, or is SAM itself.
+    BadBase {
+        /// The base's name as given.
+        given: String,
+    },
+}
+
+/// One hyperparameter of one optimizer: its key, default, and accepted range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParamSpec {
+    /// The key, as `build` takes it and `hyper()` gives it.
+    pub key: &'static str,
+    /// The default (the reference's).
+    pub default: f64,
+    /// The lower end of the accepted range.
+    pub min: f64,
+    /// The upper end of the accepted range.
+    pub max: f64,
+    /// Whether `min` itself is refused.
+    pub min_open: bool,
+    /// Whether `max` itself is refused.
+    pub max_open: bool,
+}
+
+/// Every optimizer, canonical names, in the series' order.
+pub const NAMES: [&str; 19] = [
+    "sgd",
+    "msgd",
+    "nag",
+    "adagrad",
+    "rmsprop",
+    "adadelta",
+    "adam",
+    "rmspropgraves",
+    "smorms3",
+    "adamax",
+    "nadam",
+    "eve",
+    "santae",
+    "santasss",
+    "amsgrad",
+    "adabound",
+    "amsbound",
+    "adabelief",
+    "sam",
+];
+
+mod adam;
+mod adaptive;
+mod sam;
+mod santa;
+mod sgd;
+
+pub use adam::{
+    AdaBelief, AdaBeliefConfig, AdaBeliefState, AdaBound, AdaBoundConfig, AdaBoundState, AdaMax, AdaMaxConfig,
+    AdaMaxState, Adam, AdamConfig, AdamState, AmsBoundConfig, AmsGradConfig, Eve, EveConfig, EveState, Nadam,
+    NadamConfig, NadamState,
+};
+pub use adaptive::{
+    AdaDelta, AdaDeltaConfig, AdaDeltaState, AdaGrad, AdaGradConfig, AdaGradState, RmsProp, RmsPropConfig,
+    RmsPropGraves, RmsPropGravesConfig, RmsPropGravesState, RmsPropState, Smorms3, Smorms3Config, Smorms3State,
+};
+pub use sam::{Sam, SamConfig};
+pub use santa::{SantaConfig, SantaE, SantaSss, SantaState, SplitMix64};
+pub use sgd::{Msgd, MsgdConfig, MsgdState, Nag, Sgd, SgdConfig};
+
+/// The canonical name for `name`: ASCII case-insensitive, ignoring '-', '_' and ' '
+/// ("Adam", "RMSprop-Graves", "santa_e", "Santa-SSS" all work).
+pub fn canonical(name: &str) -> Option<&'static str> {
+    NAMES.iter().copied().find(|canon| same_name(name, canon))
+}
+
+/// Whether `given` spells `canon` (lower-case ASCII) up to ASCII case and the separators '-', '_', ' '.
+fn same_name(given: &str, canon: &str) -> bool {
+    let mut a = given.bytes().filter(|b| !matches!(b, b'-' | b'_' | b' '));
+    let mut c = canon.bytes();
+    loop {
+        match (a.next(), c.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.to_ascii_lowercase() == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// A [`ParamSpec`] in one line.
+const fn ps(key: &'static str, default: f64, min: f64, max: f64, min_open: bool, max_open: bool) -> ParamSpec {
+    ParamSpec { key, default, min, max, min_open, max_open }
+}
+
+/// The largest learning rate accepted: η ∈ [0, 1e3].
+const ETA_MAX: f64 = 1e3;
+/// η ∈ [0, 1e3] with the given default.
+const fn eta(default: f64) -> ParamSpec {
+    ps("eta", default, 0.0, ETA_MAX, false, false)
+}
+/// A decay rate (`mu`, `rho`, `beta1`, `beta2`, `beta3`, `sigma`) ∈ [0, 1).
+const fn rate(key: &'static str, default: f64) -> ParamSpec {
+    ps(key, default, 0.0, 1.0, false, true)
+}
+/// ε ∈ (0, 1].
+const fn eps(default: f64) -> ParamSpec {
+    ps("eps", default, 0.0, 1.0, true, false)
+}
+
+const SPEC_SGD: [ParamSpec; 1] = [eta(1e-2)];
+const SPEC_MSGD: [ParamSpec; 2] = [eta(1e-3), rate("mu", 0.9)];
+const SPEC_ADAGRAD: [ParamSpec; 2] = [eta(1e-3), eps(1e-10)];
+const SPEC_RMSPROP: [ParamSpec; 3] = [eta(1e-2), rate("rho", 0.99), eps(1e-8)];
+const SPEC_ADADELTA: [ParamSpec; 3] = [eta(1.0), rate("rho", 0.95), eps(1e-6)];
+const SPEC_ADAM: [ParamSpec; 4] = [eta(1e-3), rate("beta1", 0.9), rate("beta2", 0.999), eps(1e-8)];
+const SPEC_GRAVES: [ParamSpec; 4] = [eta(1e-4), rate("rho", 0.95), rate("mu", 0.9), eps(1e-4)];
+const SPEC_SMORMS3: [ParamSpec; 2] = [eta(1e-3), eps(1e-16)];
+const SPEC_ADAMAX: [ParamSpec; 4] = [eta(2e-3), rate("beta1", 0.9), rate("beta2", 0.999), eps(1e-8)];
+const SPEC_EVE: [ParamSpec; 7] = [
+    eta(1e-3),
+    rate("beta1", 0.9),
+    rate("beta2", 0.999),
+    rate("beta3", 0.999),
+    ps("c", 10.0, 1.0, 1e3, false, false),
+    ps("f_star", 0.0, -f64::MAX, f64::MAX, false, false),
+    eps(1e-8),
+];
+/// The largest seed accepted (2^53: every integer up to it is exact in f64).
+const SEED_MAX: f64 = 9_007_199_254_740_992.0;
+/// Santa's keys after `eta` (the same for Santa-E and Santa-SSS).
+macro_rules! santa_spec {
+    ($eta:expr) => {
+        [
+            eta($eta),
+            rate("sigma", 0.95),
+            ps("anne_rate", 0.5, 0.0, 10.0, false, false),
+            ps("burnin", 100.0, 0.0, 1e9, false, false),
+            ps("C", 5.0, 0.0, 1e3, false, false),
+            ps("N", 16.0, 0.0, 1e9, true, false),
+            eps(1e-8),
+            ps("seed", 0.0, 0.0, SEED_MAX, false, false),
+        ]
+    };
+}
+const SPEC_SANTAE: [ParamSpec; 8] = santa_spec!(1e-2);
+const SPEC_SANTASSS: [ParamSpec; 8] = santa_spec!(1e-1);
+const SPEC_ADABOUND: [ParamSpec; 6] = [
+    eta(1e-3),
+    rate("beta1", 0.9),
+    rate("beta2", 0.999),
+    ps("final_eta", 0.1, 0.0, ETA_MAX, false, false),
+    ps("gamma", 1e-3, 0.0, 1.0, false, false),
+    eps(1e-8),
+];
+const SPEC_ADABELIEF: [ParamSpec; 4] = [eta(1e-3), rate("beta1", 0.9), rate("beta2", 0.999), eps(1e-16)];
+const SPEC_SAM: [ParamSpec; 1] = [ps("rho", 0.05, 0.0, 10.0, false, false)];
+
+/// The numeric hyperparameters of an optimizer with defaults and ranges (SAM: `rho` only; its
+/// `base` is a name, default "sgd"). `name` goes through [`canonical`]; an unknown name has none.
+///
+/// Ranges: η ∈ [0, 1e3]; decay rates (μ, ρ, β1, β2, β3, σ) ∈ [0, 1); ε ∈ (0, 1]; AdaBound's
+/// `final_eta` ∈ [0, 1e3] and γ ∈ [0, 1]; Eve's c ∈ [1, 1e3] (so 1/c ≤ c) and f* any finite
+/// number; Santa's `anne_rate` ∈ [0, 10], `burnin` ∈ [0, 1e9], C ∈ [0, 1e3], N ∈ (0, 1e9],
+/// `seed` ∈ [0, 2^53] (its fractional part is dropped); SAM's radius ρ ∈ [0, 10].
+pub fn spec(name: &'static str) -> &'static [ParamSpec] {
+    match canonical(name) {
+        Some("sgd") => &SPEC_SGD,
+        Some("msgd" | "nag") => &SPEC_MSGD,
+        Some("adagrad") => &SPEC_ADAGRAD,
+        Some("rmsprop") => &SPEC_RMSPROP,
+        Some("adadelta") => &SPEC_ADADELTA,
+        Some("adam" | "amsgrad") => &SPEC_ADAM,
+        Some("rmspropgraves") => &SPEC_GRAVES,
+        Some("smorms3") => &SPEC_SMORMS3,
+        Some("adamax" | "nadam") => &SPEC_ADAMAX,
+        Some("eve") => &SPEC_EVE,
+        Some("santae") => &SPEC_SANTAE,
+        Some("santasss") => &SPEC_SANTASSS,
+        Some("adabound" | "amsbound") => &SPEC_ADABOUND,
+        Some("adabelief") => &SPEC_ADABELIEF,
+        Some("sam") => &SPEC_SAM,
+        _ => &[],
+    }
+}
+
+/// Build an optimizer from its name and the hyperparameters given (missing ones defaulted).
+/// SAM takes `base` (a name) and `rho` (its radius) plus the base's hyperparameters under
+/// their own keys, except a base's own `rho` (RMSprop, AdaDelta), which SAM takes as `base_rho`.
+///
+/// Keys match exactly (Santa's `C` and `N` are upper-case); a key given twice takes its last
+/// value. Errors: [`OptimError::UnknownName`], [`OptimError::UnknownParam`] (with the valid
+/// keys), [`OptimError::BadValue`] (outside the range of [`spec`], NaN included),
+/// [`OptimError::WrongKind`], [`OptimError::BadBase`] (SAM's base unknown or `sam`).
+pub fn build(name: &str, params: &[(&str, Hyper<'_>)]) -> Result<Box<dyn Optimizer>, OptimError> {
+    let Some(canon) = canonical(name) else {
+        return Err(OptimError::UnknownName { given: name.to_string() });
+    };
+    Ok(match canon {
+        "sgd" => Box::new(Sgd::new(configured(canon, params)?)),
+        "msgd" => Box::new(Msgd::new(configured(canon, params)?)),
+        "nag" => Box::new(Nag::new(configured(canon, params)?)),
+        "adagrad" => Box::new(AdaGrad::new(configured(canon, params)?)),
+        "rmsprop" => Box::new(RmsProp::new(configured(canon, params)?)),
+        "adadelta" => Box::new(AdaDelta::new(configured(canon, params)?)),
+        "adam" => Box::new(Adam::new(configured(canon, params)?)),
+        "rmspropgraves" => Box::new(RmsPropGraves::new(configured(canon, params)?)),
+        "smorms3" => Box::new(Smorms3::new(configured(canon, params)?)),
+        "adamax" => Box::new(AdaMax::new(configured(canon, params)?)),
+        "nadam" => Box::new(Nadam::new(configured(canon, params)?)),
+        "eve" => Box::new(Eve::new(configured(canon, params)?)),
+        "santae" => Box::new(SantaE::new(configured(canon, params)?)),
+        "santasss" => Box::new(SantaSss::new(configured(canon, params)?)),
+        "amsgrad" => Box::new(Adam::amsgrad(configured(canon, params)?)),
+        "adabound" => Box::new(AdaBound::new(configured(canon, params)?)),
+        "amsbound" => Box::new(AdaBound::amsbound(configured(canon, params)?)),
+        "adabelief" => Box::new(AdaBelief::new(configured(canon, params)?)),
+        _ => sam::build_sam(params)?,
+    })
+}
+
+/// A config whose numeric hyperparameters are read and written by key (the keys of its spec).
+pub(crate) trait Params: Default {
+    /// The value of `key` (0 for a key not in the spec; never asked).
+    fn get(&self, key: &str) -> f64;
+    /// Set `key` (a key of the spec, already range-checked) to `value`.
+    fn set(&mut self, key: &str, value: f64);
+}
+
+/// The config of optimizer `canon` from the defaults of its spec and `params` (each key checked against
+/// `spec(canon)`: known, a number, in range).
+fn configured<P: Params>(canon: &'static str, params: &[(&str, Hyper<'_>)]) -> Result<P, OptimError> {
+    let specs = spec(canon);
+    let mut config = P::default();
+    for s in specs {
+        config.set(s.key, s.default);
+    }
+    for (key, value) in params {
+        let s = find_spec(canon, specs, key)?;
+        config.set(s.key, checked(canon, s, s.key, value)?);
+    }
+    Ok(config)
+}
+
+/// The spec of `key` among `specs`, or [`OptimError::UnknownParam`] listing the valid keys.
+fn find_spec(
+    optimizer: &'static str,
+    specs: &'static [ParamSpec],
+    key: &str,
+) -> Result<&'static ParamSpec, OptimError> {
+    specs.iter().find(|s| s.key == key).ok_or_else(|| OptimError::UnknownParam {
+        optimizer,
+        key: key.to_string(),
+        valid: specs.iter().map(|s| s.key).collect(),
+    })
+}
+
+/// `value` as a number inside the range of `s`, or the error naming it `key` in `optimizer`.
+fn checked(optimizer: &'static str, s: &ParamSpec, key: &'static str, value: &Hyper<'_>) -> Result<f64, OptimError> {
+    let Hyper::Num(v) = *value else {
+        return Err(OptimError::WrongKind { optimizer, key });
+    };
+    let above_min = if s.min_open { v > s.min } else { v >= s.min };
+    let below_max = if s.max_open { v < s.max } else { v <= s.max };
+    if above_min && below_max {
+        Ok(v)
+    } else {
+        Err(OptimError::BadValue {
+            optimizer,
+            key,
+            value: v,
+            min: s.min,
+            max: s.max,
+            min_open: s.min_open,
+            max_open: s.max_open,
+        })
+    }
+}
+
+/// Every hyperparameter of `config` in spec order, as `hyper()` gives them.
+fn hyper_of<P: Params>(canon: &'static str, config: &P) -> Vec<(&'static str, Hyper<'static>)> {
+    spec(canon).iter().map(|s| (s.key, Hyper::Num(config.get(s.key)))).collect()
+}
+
+/// `x` limited to `[lo, hi]` without panicking on NaN bounds (a NaN bound is ignored, a NaN `x`
+/// stays NaN), as torch's `clamp`.
+fn clip(x: f64, lo: f64, hi: f64) -> f64 {
+    let y = if x < lo { lo } else { x };
+    if y > hi {
+        hi
+    } else {
+        y
+    }
+}
+
+/// Zero every move past the gradient's length (a `delta` longer than `grad` gets no move there).
+fn zero_tail(n: usize, delta: &mut [f64]) {
+    for d in delta.iter_mut().skip(n) {
+        *d = 0.0;
+    }
+}
+
+/// The methods every optimizer with a `config: XxxConfig` (with `eta`) and a `state:
+/// XxxState` (whose `Default` is the state before the first update) writes the same way.
+macro_rules! common_methods {
+    () => {
+        fn hyper(&self) -> Vec<(&'static str, $crate::optim::Hyper<'static>)> {
+            $crate::optim::hyper_of(self.name(), &self.config)
+        }
+        fn reset(&mut self) {
+            self.state = Default::default();
+        }
+        fn eta(&self) -> f64 {
+            self.config.eta
+        }
+        fn set_eta(&mut self, eta: f64) {
+            self.config.eta = eta;
+        }
+        fn boxed(&self) -> Box<dyn $crate::optim::Optimizer> {
+            Box::new(self.clone())
+        }
+    };
+}
+use common_methods;
+
+/// `Params` for a config whose fields are named as its keys.
+macro_rules! params_by_field {
+    ($config:ty { $($field:ident),* }) => {
+        impl $crate::optim::Params for $config {
+            fn get(&self, key: &str) -> f64 {
+                match key {
+                    $(stringify!($field) => self.$field,)*
+                    _ => 0.0,
+                }
+            }
+            fn set(&mut self, key: &str, value: f64) {
+                match key {
+                    $(stringify!($field) => self.$field = value,)*
+                    _ => {}
+                }
+            }
+        }
+    };
+}
+use params_by_field;
+
+/// `Debug` for an optimizer without its floats: the type's name (and its step count t). A
+/// derived `Debug` would format the f64 fields, and since `Optimizer: Debug` puts `fmt` in every
+/// `Box<dyn Optimizer>`'s vtable, it would link Rust's float formatter into the wasm module even
+/// though nothing calls it. Configs and states keep their derived `Debug` (linked only if used).
+macro_rules! debug_without_floats {
+    ($ty:ident) => {
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($ty)).finish_non_exhaustive()
+            }
+        }
+    };
+    ($ty:ident, t) => {
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($ty)).field("t", &self.state.t).finish_non_exhaustive()
+            }
+        }
+    };
+}
+use debug_without_floats;

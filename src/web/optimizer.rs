@@ -1,0 +1,180 @@
+//! The `Optimizer` and `Surface` classes of `pkg/descent.js`, for course authors who script their
+//! own pages.
+
+use super::api::hyper_object;
+use super::{fail, setup_error, string};
+use crate::objective::Objective;
+use crate::optim::{self, Probe};
+use crate::scene::{Param, RunSpec, SetupError};
+use js_sys::{Float64Array, Function, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+/// A learning rule by name: `new Optimizer("adam", {eta: 0.01})`, then `update(gradW, gradB)`
+/// → `[dw, db]`.
+#[wasm_bindgen]
+pub struct Optimizer {
+    inner: Box<dyn optim::Optimizer>,
+}
+
+/// SAM's probe through a page's function `gradAt(offsetW, offsetB) → [gw, gb, loss]`; a function
+/// that throws or returns something else gives NaN (the caller sees a non-finite move).
+struct JsProbe<'a> {
+    f: &'a Function,
+    failed: bool,
+}
+
+impl Probe for JsProbe<'_> {
+    fn gradient_at_offset(&mut self, offset: &[f64], grad: &mut [f64]) -> f64 {
+        let (a, b) = (offset.first().copied().unwrap_or(0.0), offset.get(1).copied().unwrap_or(0.0));
+        let got = self.f.call2(&JsValue::NULL, &a.into(), &b.into()).ok();
+        let nums: Option<Vec<f64>> = got.and_then(|v| {
+            let arr = js_sys::Array::from(&v);
+            (arr.length() >= 2).then(|| arr.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect())
+        });
+        match nums {
+            Some(v) => {
+                for (g, x) in grad.iter_mut().zip(&v) {
+                    *g = *x;
+                }
+                v.get(2).copied().unwrap_or(f64::NAN)
+            }
+            None => {
+                self.failed = true;
+                grad.fill(f64::NAN);
+                f64::NAN
+            }
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Optimizer {
+    /// `name` (case-insensitive: `"Adam"`, `"rmsprop-graves"`, …) and `params`, an object of
+    /// hyperparameters (missing ones take their defaults; SAM's `base` is a name).
+    #[wasm_bindgen(constructor)]
+    pub fn new(name: JsValue, params: JsValue) -> Result<Optimizer, JsValue> {
+        let name = string("name", &name)?;
+        let mut list = Vec::new();
+        if params.is_object() {
+            for k in Object::keys(params.unchecked_ref::<Object>()).iter().take(32) {
+                let key = string("params", &k)?;
+                let v = Reflect::get(&params, &k)
+                    .map_err(|_| fail("type", &[("name", key.clone().into()), ("expected", "readable".into())]))?;
+                let value = match (v.as_f64(), v.as_string()) {
+                    (Some(x), _) => Param::Num(x),
+                    (_, Some(s)) => Param::Name(s),
+                    _ => return Err(fail("type", &[("name", key.into()), ("expected", "number".into())])),
+                };
+                list.push((key, value));
+            }
+        } else if !(params.is_undefined() || params.is_null()) {
+            return Err(fail("type", &[("name", "params".into()), ("expected", "object".into())]));
+        }
+        let inner = RunSpec { name, params: list }.build().map_err(setup_error)?;
+        Ok(Optimizer { inner })
+    }
+
+    /// The canonical name.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.inner.name().into()
+    }
+
+    /// The hyperparameters in effect.
+    pub fn params(&self) -> JsValue {
+        hyper_object(&self.inner.hyper())
+    }
+
+    /// The move `[dw, db]` for gradients `(g_w, g_b)`; `loss` is the loss there (Eve uses it);
+    /// SAM also needs `gradAt(ow, ob) → [g_w, g_b, loss]`, the gradient at the point moved by
+    /// `(ow, ob)`.
+    pub fn update(
+        &mut self,
+        grad_w: f64,
+        grad_b: f64,
+        loss: JsValue,
+        grad_at: JsValue,
+    ) -> Result<Float64Array, JsValue> {
+        let loss = loss.as_f64().unwrap_or(f64::NAN);
+        let mut delta = [0.0; 2];
+        if self.inner.needs_probe() {
+            let f = grad_at
+                .dyn_ref::<Function>()
+                .ok_or_else(|| setup_error(SetupError::NeedsObjective { optimizer: self.inner.name() }))?;
+            let mut probe = JsProbe { f, failed: false };
+            self.inner.update(&[grad_w, grad_b], loss, &mut probe, &mut delta);
+            if probe.failed {
+                return Err(fail("type", &[("name", "gradAt".into()), ("expected", "numbers".into())]));
+            }
+        } else {
+            struct None_;
+            impl Probe for None_ {
+                fn gradient_at_offset(&mut self, _: &[f64], grad: &mut [f64]) -> f64 {
+                    grad.fill(f64::NAN);
+                    f64::NAN
+                }
+            }
+            self.inner.update(&[grad_w, grad_b], loss, &mut None_, &mut delta);
+        }
+        Ok(Float64Array::from(&delta[..]))
+    }
+
+    /// Back to the state before the first update.
+    pub fn reset(&mut self) {
+        self.inner.reset();
+    }
+}
+
+/// A test surface by name: `new Surface("rosenbrock")`, `value(x, y)`, `gradient(x, y)`.
+#[wasm_bindgen]
+pub struct Surface {
+    inner: crate::surface::Surface,
+}
+
+#[wasm_bindgen]
+impl Surface {
+    #[wasm_bindgen(constructor)]
+    pub fn new(name: JsValue) -> Result<Surface, JsValue> {
+        let name = string("name", &name)?;
+        let inner = crate::surface::Surface::from_name(&name).ok_or_else(|| {
+            setup_error(SetupError::Unknown {
+                kind: "surface",
+                given: name,
+                known: crate::surface::SURFACES.iter().map(|s| s.name()).collect(),
+            })
+        })?;
+        Ok(Surface { inner })
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.inner.name().into()
+    }
+
+    /// The formula in plain Unicode.
+    #[wasm_bindgen(getter)]
+    pub fn formula(&self) -> String {
+        self.inner.formula().into()
+    }
+
+    /// `f(x, y)`.
+    pub fn value(&self, x: f64, y: f64) -> f64 {
+        self.inner.value([x, y])
+    }
+
+    /// `[∂f/∂x, ∂f/∂y]`.
+    pub fn gradient(&self, x: f64, y: f64) -> Float64Array {
+        Float64Array::from(&self.inner.gradient([x, y])[..])
+    }
+
+    /// The figure's window, `[x_lo, x_hi, y_lo, y_hi]`.
+    pub fn window(&self) -> Float64Array {
+        let [a, b] = self.inner.window();
+        Float64Array::from(&[a.lo, a.hi, b.lo, b.hi][..])
+    }
+
+    /// The series' start, `[x, y]`.
+    pub fn start(&self) -> Float64Array {
+        Float64Array::from(&self.inner.start()[..])
+    }
+}
