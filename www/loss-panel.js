@@ -1,232 +1,666 @@
-// The loss-space panel: the article's loss space of (w, b) with SGD trained step by step.
-import { LossPanel, randomSeed } from "./pkg/descent.js";
-import { h, fitCanvas, canvasPoint, numberField, player, watchWidth, selectField } from "./ui.js";
+// The loss-space panel: the article's loss space of (w, b) (or a test surface), one optimizer or
+// a race of several, trained step by step. The wasm `LossPanel` computes and draws (as recorded
+// operations); this module builds the controls, shows the numbers and replays the figures.
+import { LossPanel, dataPreset, randomSeed, startFromSeed } from "./pkg/descent.js";
+import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player, watchWidth, listeners, ratio } from "./ui.js";
 import { readoutTable } from "./readouts.js";
-import { sgdFormulas } from "./math.js";
-import { TABLE } from "./state.js";
-import { words } from "./i18n.js";
+import { neuronFormulas, surfaceFormulas } from "./math.js";
+import { TABLE, ACTIVATIONS, LOSSES, SURFACES, DATA, LANGS, customData, writeRuns, snap } from "./state.js";
+import { words, formatNumber, PRECISION, describeError } from "./i18n.js";
+import { replay } from "./replay.js";
+import { RUN_COLOURS } from "./colours.js";
 
 const T = TABLE["loss-space"];
+const FIG = { map: 0, paths: 1, surface: 2, chart: 3, legend: 4 };
+
+/** Named starting points a teacher can return to in one click. */
+export const LOSS_PRESETS = {
+  descent: { surface: "neuron", eta: 2, w0: -2, b0: 0.5, optimizers: [{ name: "sgd", params: {} }] },
+  plateau: { surface: "neuron", eta: 0.1, w0: -1.5, b0: -1.5, optimizers: [{ name: "sgd", params: {} }] },
+  overshoot: { surface: "neuron", eta: 50, w0: -2, b0: 0.5, optimizers: [{ name: "sgd", params: {} }] },
+  diverge: { surface: "neuron", eta: 100, w0: -2, b0: -2, optimizers: [{ name: "sgd", params: {} }] },
+};
 
 /**
- * Build the panel in `container` from a parsed `state` (see state.js). `hooks.notify(msg)` shows a
- * problem; `hooks.changed(name, value)` reports a setting the user changed; `hooks.event(type,
- * detail)` reports steps and divergence; `hooks.share` is an optional share control element.
+ * Build the panel in `container` from a parsed `state` (see state.js). Hooks: `change(name, v)`
+ * a setting the user changed; `notify(key, text)` a problem in words (one line per key);
+ * `event(type, detail)`; `live(data)` the element's data-* attributes; `guard(core)` wraps the
+ * wasm object so a lost module is reported once; `theme()` the theme in effect.
  */
 export function mountLossPanel(container, state, hooks) {
   const s = { ...state };
-  const W = words(s.lang);
-  const field = (name, extra = {}) => ({ W, name, label: W.labels[name], min: T[name].min, max: T[name].max, log: T[name].log, step: T[name].type === "integer" ? 1 : "any", ...extra });
-  const core = new LossPanel(s.x0, s.ystar, -s.range, s.range, s.w0, s.b0, s.eta);
-  core.setLang(s.lang);
-  if (s.seed !== null) {
-    [s.w0, s.b0] = core.startFromSeed(s.seed);
-    core.setStart(s.w0, s.b0);
-  }
-  core.setColormap(s.cmap);
-  const angle = { yaw: -0.8, pitch: 1.0 };
-  let mapDirty = true;
-  const notify = hooks.notify;
+  let W = words(s.lang);
+  const L = listeners();
+  const core = hooks.guard(new LossPanel());
+  const angle = { yaw: -0.8, pitch: (60 * Math.PI) / 180 };
+  let guess = null;
+  let revealed = false;
+  let heatVersion = -1;
+  const heat = document.createElement("canvas");
+  let drawnWidth = 0;
+  let last = null; // the last readout
+  let lastStop = [];
+  let destroyed = false;
+  const bindings = []; // [fn(W)] to relabel in place on a language change
 
-  const base = h("canvas", { class: "map-base", role: "img", "aria-label": W.mapLabel });
-  // A CPU-backed context for the heatmap layer: putImageData into it is a copy, where a
-  // GPU-backed one uploads a texture (13 ms for 900×900 px in software GL). It is drawn only when
-  // the map is recomputed.
+  const isNeuron = () => s.surface === "neuron";
+  const runs = () => s.optimizers.map((r) => ({ name: r.name, params: { eta: s.eta, ...r.params } }));
+  const race = () => s.optimizers.length > 1;
+  const lang = () => s.lang;
+  const n = (v) => formatNumber(v, lang(), PRECISION);
+
+  // ----- DOM -----
+  const title = h("h2", {});
+  const base = h("canvas", { class: "map-base", "aria-hidden": "true" });
   base.getContext("2d", { willReadFrequently: true });
-  const path = h("canvas", { class: "map-path", role: "img", "aria-label": W.pathLabel });
+  const path = h("canvas", { class: "map-path", tabindex: 0, role: "img" });
   const stack = h("div", { class: "stack" }, base, path);
-  const surface = h("canvas", { class: "surface", tabindex: 0, role: "img", hidden: true, "aria-label": W.surfaceLabel });
-  const chart = h("canvas", { class: "chart", role: "img", "aria-label": W.lossChartLabel, "data-control": "chart" });
-  const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+  const surface = h("canvas", { class: "surface", tabindex: 0, role: "img", hidden: true });
+  const hint = h("p", { class: "hint", hidden: true });
+  const legend = h("ul", { class: "legend", hidden: true });
+  const chart = h("canvas", { class: "chart", role: "img", "data-control": "chart" });
+  const status = h("p", { class: "status" });
+  const announce = h("div", { class: "sr-only", role: "status", "aria-live": "polite" });
+  const trend = h("p", { class: "trend" });
 
-  const button = (label, control, onclick, extra = {}) => h("button", { type: "button", onclick, "data-control": control, ...extra }, label);
-  const stepBtn = button(W.step, "step", () => step());
-  const playBtn = button(W.play, "play", () => play.toggle(), { "aria-pressed": "false" });
-  const backBtn = button(W.back, "back", () => { play.stop(); core.stepBack(); update(); });
-  const resetBtn = button(W.reset, "reset", () => reset());
-  const randomBtn = button(W.random, "random", () => newSeed());
+  const button = (key, control, onclick, extra = {}) => {
+    const b = h("button", { type: "button", onclick, "data-control": control, ...extra });
+    bindings.push((W) => (b.textContent = typeof key === "function" ? key(W) : W[key]));
+    return b;
+  };
+  const stepBtn = button("step", "step", () => step(true));
+  const playBtn = button((W) => (play.playing ? W.pause : W.play), "play", () => togglePlay(), { "aria-pressed": "false" });
+  const backBtn = button("back", "back", () => back());
+  const resetBtn = button("reset", "reset", () => reset());
+  const randomBtn = button("random", "random", () => newSeed());
 
+  const label = (name) => W.labels[name];
+  const field = (name, extra = {}) => {
+    const f = numberField({
+      name, label: label(name), f: T[name], value: s[name], show: n, sliderLabel: W.sliderOf(label(name)),
+      onchange: (v) => set(name, v, true),
+      onerror: (raw, kept) => hooks.notify(name, W.typed(label(name), raw, n(T[name].min), n(T[name].max), n(kept))),
+      ...extra,
+    });
+    f.root.dataset.control = extra.control ?? name;
+    bindings.push((W) => f.relabel(W.labels[name], W.sliderOf(W.labels[name])));
+    return f;
+  };
   const fields = {
-    eta: numberField({ ...field("eta"), value: s.eta, onchange: (v) => { if (guard(() => core.setEta(v))) changed("eta", v); }, onerror: notify }),
-    speed: numberField({ ...field("speed"), value: s.speed, onchange: (v) => { s.speed = v; changed("speed", v); }, onerror: notify }),
-    seed: numberField({ ...field("seed"), value: s.seed ?? "", slider: false, onchange: (v) => useSeed(v), onerror: notify }),
-    w0: numberField({ ...field("w0"), value: s.w0, slider: false, onchange: (v) => setStart(v, s.b0, true), onerror: notify }),
-    b0: numberField({ ...field("b0"), value: s.b0, slider: false, onchange: (v) => setStart(s.w0, v, true), onerror: notify }),
-    x0: numberField({ ...field("x0"), value: s.x0, onchange: (v) => setSpace({ x0: v }), onerror: notify }),
-    ystar: numberField({ ...field("ystar"), value: s.ystar, onchange: (v) => setSpace({ ystar: v }), onerror: notify }),
-    range: numberField({ ...field("range"), value: s.range, onchange: (v) => setSpace({ range: v }), onerror: notify }),
+    eta: field("eta"),
+    speed: field("speed"),
+    seed: field("seed", { slider: false }),
+    w0: field("w0", { slider: false, control: "start" }),
+    b0: field("b0", { slider: false, control: "start" }),
+    x0: field("x0"),
+    ystar: field("ystar"),
+    range: field("range"),
+    batch: field("batch", { slider: false }),
+    dataseed: field("dataseed", { slider: false, control: "data" }),
   };
   const selects = {};
-  const select = (name, options, onchange) => {
-    const field = selectField({ label: W.labels[name], name, options, value: s[name], onchange });
-    selects[name] = field.select;
-    return field.root;
+  const select = (name, options) => {
+    const f = selectField({ label: label(name), name, options: options(W), value: s[name], onchange: (v) => set(name, v, true) });
+    selects[name] = f.select;
+    bindings.push((W) => f.relabel(W.labels[name], options(W)));
+    return f.root;
   };
-  const cmapSel = select("cmap", Object.entries(W.cmap), (v) => setChoice("cmap", v));
-  const viewSel = select("view", Object.entries(W.view), (v) => setChoice("view", v));
-  const scaleSel = select("scale", Object.entries(W.scale), (v) => setChoice("scale", v));
-  const langSel = select("lang", Object.entries(W.languages), (v) => changed("lang", v));
-  for (const name of ["eta", "speed", "seed", "x0", "ystar", "range"]) fields[name].root.dataset.control = name;
-  fields.w0.root.dataset.control = fields.b0.root.dataset.control = "start";
+  const surfaceSel = select("surface", (W) => SURFACES.map((k) => [k, W.surfaces[k]]));
+  const activationSel = select("activation", () => ACTIVATIONS.map((k) => [k, k]));
+  const lossSel = select("loss", () => LOSSES.map((k) => [k, k]));
+  const dataSel = select("data", (W) => [...DATA.map((k) => [k, W.data[k]]), ["custom", W.data.custom]]);
+  const orderSel = select("order", (W) => Object.entries(W.order));
+  const cmapSel = select("cmap", (W) => Object.entries(W.cmap));
+  const viewSel = select("view", (W) => Object.entries(W.view));
+  const scaleSel = select("scale", (W) => Object.entries(W.scale));
+  const langSel = select("lang", (W) => LANGS.map((k) => [k, W.languages[k]]));
+  const themeSel = select("theme", (W) => Object.entries(W.themes));
+  const predictBox = checkField({ label: label("predict"), name: "predict", value: s.predict, onchange: (v) => set("predict", v, true) });
+  bindings.push((W) => predictBox.relabel(W.labels.predict));
+  const dataTable = h("table", { class: "data-table", "data-control": "data" });
+  const dataCaption = h("caption", {});
+  bindings.push((W) => (dataCaption.textContent = W.dataTable));
 
-  const readouts = readoutTable(W.lossReadouts, Object.entries(W.lossRows));
+  // The optimizers: a compact list (the editor for hyperparameters loads on demand).
+  const runsBox = h("details", { class: "runs", "data-control": "optimizers" });
+  const runsSummary = h("summary", {});
+  bindings.push((W) => (runsSummary.textContent = `${W.labels.optimizers}: ${writeRuns(s.optimizers)}`));
+  runsBox.append(runsSummary);
+  runsBox.addEventListener("toggle", () => {
+    if (!runsBox.open || runsBox.dataset.loaded) return;
+    runsBox.dataset.loaded = "true";
+    import("./race.js").then((m) => {
+      if (destroyed) return;
+      const editor = m.raceEditor({ runs: s.optimizers, words: () => W, lang, onchange: (v) => set("optimizers", v, true), onerror: (e) => hooks.notify("optimizers", describeError(e, W)) });
+      runsBox.append(editor.root);
+      editorApi = editor;
+    }, (e) => hooks.notify("optimizers", String(e?.message ?? e)));
+  });
+  let editorApi = null;
+  const runPick = selectField({ label: label("run"), name: "run", options: [["0", "sgd"]], value: "0", onchange: () => update() });
+  runPick.root.dataset.control = "readouts";
+  bindings.push((W) => runPick.relabel(W.labels.run));
+
+  const presets = h("div", { class: "presets", role: "group", "data-control": "presets" });
+  const presetButtons = Object.keys(LOSS_PRESETS).map((key) => h("button", { type: "button", "data-preset": key, onclick: () => applyPreset(key) }));
+  presets.append(...presetButtons);
+  bindings.push((W) => {
+    presets.setAttribute("aria-label", W.presetsLabel);
+    for (const b of presetButtons) b.textContent = W.lossPresets.find(([k]) => k === b.dataset.preset)?.[1] ?? b.dataset.preset;
+  });
+
+  // Predict mode: a guess of the next point, then the truth beside it.
+  const guessW = h("input", { type: "text", inputmode: "decimal", role: "spinbutton", name: "guess-w", autocomplete: "off" });
+  const guessB = h("input", { type: "text", inputmode: "decimal", role: "spinbutton", name: "guess-b", autocomplete: "off" });
+  const checkBtn = button("check", "predict", () => checkGuess());
+  const revealBtn = button("reveal", "predict", () => reveal());
+  const predictAsk = h("p", { class: "predict-ask" });
+  const feedback = h("p", { class: "feedback", role: "status" });
+  const predictBoxUi = h("div", { class: "predict", hidden: true }, predictAsk, h("div", { class: "guess" }, h("label", {}, h("span", { class: "guess-w" }), guessW), h("label", {}, h("span", { class: "guess-b" }), guessB)), h("div", { class: "buttons" }, checkBtn, revealBtn), feedback);
+
+  const readouts = readoutTable("", Object.entries(W.rows));
   readouts.table.dataset.control = "readouts";
-  const formulas = h("div", { class: "formulas", "aria-label": W.lossFormulas, "data-control": "formulas" });
+  const formulas = h("div", { class: "formulas", "data-control": "formulas", role: "group", tabindex: 0 });
+  const numbersBox = h("details", { class: "numbers", open: true }, h("summary", {}), runPick.root, readouts.table);
+  const formulasBox = h("details", { class: "formulas-box", open: true }, h("summary", {}), formulas);
+  numbersBox.dataset.control = "readouts";
+  formulasBox.dataset.control = "formulas";
+  bindings.push((W) => {
+    numbersBox.querySelector("summary").textContent = W.numbers;
+    formulasBox.querySelector("summary").textContent = W.formulasTitle;
+    formulas.setAttribute("aria-label", W.formulasTitle);
+  });
+  const settings = h("details", { class: "settings", open: true }, h("summary", {}),
+    surfaceSel, runsBox, activationSel, lossSel, dataSel, fields.dataseed.root, dataTable, fields.batch.root, orderSel,
+    fields.x0.root, fields.ystar.root, fields.range.root,
+    h("div", { class: "buttons" }, randomBtn), fields.seed.root, fields.w0.root, fields.b0.root,
+    cmapSel, viewSel, scaleSel, langSel, themeSel, predictBox.root);
+  bindings.push((W) => (settings.querySelector("summary").textContent = W.settings));
+  const tools = h("div", { class: "tools" }, hooks.tools ?? "");
 
   container.replaceChildren(
-    h("h2", {}, W.lossTitle),
+    title,
     h("div", { class: "layout" },
-      h("div", { class: "figures" }, stack, surface, chart),
+      h("div", { class: "figures" }, stack, surface, hint, legend, chart),
       h("div", { class: "side" },
         h("div", { class: "buttons" }, stepBtn, playBtn, backBtn, resetBtn),
-        status,
-        fields.eta.root, fields.speed.root,
-        h("div", { class: "buttons" }, randomBtn), fields.seed.root, fields.w0.root, fields.b0.root,
-        fields.x0.root, fields.ystar.root, fields.range.root, cmapSel, viewSel, scaleSel, langSel,
-        hooks.share ?? "", readouts.table, formulas)));
+        status, announce, trend, predictBoxUi, presets, fields.eta.root, fields.speed.root,
+        settings, tools, numbersBox, formulasBox)));
 
-  const play = player(() => step(), () => s.speed, (on) => { playBtn.textContent = on ? W.pause : W.play; playBtn.setAttribute("aria-pressed", String(on)); });
+  const play = player(() => core.step(1) > 0 && !core.readout().runs.every((r) => r.stop), () => s.speed, (on) => {
+    playBtn.textContent = on ? W.pause : W.play;
+    playBtn.setAttribute("aria-pressed", String(on));
+    if (!on) { update(); say(); }
+  }, () => update());
 
-  function changed(name, v) { s[name] = v; hooks.changed?.(name, v); }
-  function guard(f) {
-    try { f(); return true; } catch (e) { notify(String(e.message || e)); return false; } finally { update(); }
+  // ----- settings -----
+  function config() {
+    const c = { surface: s.surface, activation: s.activation, loss: s.loss, range: s.range, runs: runs(), batch: s.batch, order: s.order, seed: s.batchseed };
+    if (isNeuron()) {
+      const custom = customData(s.data);
+      c.data = custom ? custom.flat() : s.data === "single" ? [s.x0, s.ystar] : Array.from(dataPreset(s.data, s.dataseed));
+    }
+    c.start = s.w0 === null || s.b0 === null ? null : [s.w0, s.b0];
+    return c;
   }
-  function setSpace(next) {
-    const t = { ...s, ...next };
-    if (guard(() => core.setSpace(t.x0, t.ystar, -t.range, t.range))) {
-      for (const [k, v] of Object.entries(next)) { changed(k, v); fields[k].set(v); }
-      changed("steps", 0);
-      mapDirty = true;
-      draw();
-    } else {
-      for (const k of Object.keys(next)) fields[k].set(s[k]);
+  function view() {
+    const axes = isNeuron() ? W.axes.neuron : W.axes.surface;
+    return {
+      theme: hooks.theme(), decimal: W.decimal, cmap: s.cmap, hideNext: hidden(), guess: s.predict ? guess : null, yaw: angle.yaw, pitch: angle.pitch, log: s.scale === "log",
+      words: { x: axes[0], y: axes[1], loss: isNeuron() ? W.lossAxis : W.valueAxis, lossLog: W.lossLog, step: W.stepAxis, runs: s.optimizers.map((r) => writeRuns([r])) },
+    };
+  }
+  const hidden = () => s.predict && !revealed;
+  /** Apply settings to the core; on a refusal the previous ones stay and the notice says why. */
+  function configure(key) {
+    try {
+      core.configure(config());
+      return true;
+    } catch (e) {
+      hooks.notify(key, describeError(e, W));
+      return false;
     }
   }
-  function setStart(w, b, typed) {
+
+  /** A setting from a control (`user`) or from outside (an attribute): apply it, keep the state. */
+  function set(name, v, user = false) {
+    const before = s[name];
+    s[name] = v;
+    let ok = true;
+    switch (name) {
+      case "eta": case "batch": case "order": case "batchseed": case "activation": case "loss": case "x0": case "ystar": case "range": case "data": case "dataseed": case "optimizers": case "surface":
+        if (name === "surface") { s.w0 = s.b0 = null; s.seed = null; }
+        if (name === "range" && s.w0 !== null && (Math.abs(s.w0) > v || Math.abs(s.b0) > v)) {
+          s.w0 = snap(T.w0, Math.max(-v, Math.min(v, s.w0)));
+          s.b0 = snap(T.b0, Math.max(-v, Math.min(v, s.b0)));
+        }
+        ok = configure(name);
+        break;
+      case "w0": case "b0":
+        if (s.w0 === null || s.b0 === null) { const st = startOf(); s.w0 ??= st[0]; s.b0 ??= st[1]; }
+        ok = configure(name);
+        if (ok && user) { s.seed = null; hooks.change("seed", null); }
+        break;
+      case "seed":
+        if (v !== null) {
+          const [w, b] = isNeuron() ? Array.from(startFromSeed(v, s.range)) : startOf();
+          [s.w0, s.b0] = [snap(T.w0, w), snap(T.b0, b)];
+          ok = configure(name);
+        }
+        break;
+      case "steps":
+        runSteps(v);
+        return;
+      case "lang":
+        relabel();
+        break;
+      case "theme": case "cmap": case "scale": case "view":
+        break;
+      case "predict":
+        revealed = false;
+        guess = null;
+        break;
+      default:
+        break;
+    }
+    if (!ok) {
+      s[name] = before;
+      syncControls();
+      return false;
+    }
+    if (user) hooks.change(name, v);
+    if (["surface", "w0", "b0", "seed", "range", "x0", "ystar", "data", "dataseed", "activation", "loss", "optimizers", "batch", "order", "batchseed"].includes(name)) {
+      play.stop();
+      for (const k of ["w0", "b0", "seed"]) hooks.change(k, s[k]);
+      resetPredict();
+      changedSteps(0);
+    }
+    syncControls();
+    showView();
+    update();
+    return true;
+  }
+  const startOf = () => { const r = core.readout().runs[0]; return [r?.w ?? 0, r?.b ?? 0]; };
+
+  function applyPreset(key) {
     play.stop();
-    if (guard(() => core.setStart(w, b))) {
-      if (typed) { s.seed = null; fields.seed.number.value = ""; changed("seed", null); }
-      changed("w0", w); changed("b0", b); changed("steps", 0);
-      fields.w0.set(w); fields.b0.set(b);
-    } else {
-      fields.w0.set(s.w0); fields.b0.set(s.b0);
-    }
-  }
-  function useSeed(seed) {
-    const [w, b] = core.startFromSeed(seed);
-    setStart(w, b, false);
-    changed("seed", seed);
-    fields.seed.set(seed);
+    const p = LOSS_PRESETS[key];
+    for (const [k, v] of Object.entries(p)) { s[k] = v; hooks.change(k, v); }
+    s.seed = null; hooks.change("seed", null);
+    if (configure("presets")) { core.reset(); resetPredict(); changedSteps(0); }
+    syncControls();
+    update();
+    say();
   }
   function newSeed() {
-    try { useSeed(randomSeed()); } catch (e) { notify(String(e.message || e)); }
-  }
-  function setChoice(name, v) {
-    changed(name, v);
-    selects[name].value = v;
-    if (name === "cmap") { core.setColormap(v); mapDirty = true; draw(); }
-    if (name === "view") showView();
-    if (name === "scale") drawChart();
-  }
-  function step() {
-    const moved = core.step();
-    update();
-    return moved;
-  }
-  function reset() { play.stop(); core.reset(); update(); }
-  function runSteps(n) {
-    core.reset();
-    for (let i = 0; i < n && core.step(); i++);
-    update();
+    try { set("seed", randomSeed(), true); } catch (e) { hooks.notify("seed", describeError(e, W)); }
   }
 
+  /** Controls show the values in effect. */
+  function syncControls() {
+    for (const [k, f] of Object.entries(fields)) f.set(s[k]);
+    for (const [k, sel] of Object.entries(selects)) sel.value = k === "data" && customData(s.data) ? "custom" : s[k];
+    predictBox.input.checked = s.predict;
+    fields.w0.bounds(-s.range, s.range);
+    fields.b0.bounds(-s.range, s.range);
+    const neuron = isNeuron();
+    for (const el of [activationSel, lossSel, dataSel, fields.dataseed.root, dataTable, fields.x0.root, fields.ystar.root, fields.range.root, fields.batch.root, orderSel, randomBtn, fields.seed.root]) el.classList.toggle("off", !neuron);
+    const single = s.data === "single";
+    fields.x0.root.classList.toggle("off", !neuron || !single);
+    fields.ystar.root.classList.toggle("off", !neuron || !single);
+    fields.dataseed.root.classList.toggle("off", !neuron || !DATA.includes(s.data) || single);
+    const many = neuron && !single;
+    fields.batch.root.classList.toggle("off", !many);
+    orderSel.classList.toggle("off", !many);
+    renderData();
+    const axes = neuron ? W.startAxes.neuron : W.startAxes.surface;
+    fields.w0.relabel(axes[0]);
+    fields.b0.relabel(axes[1]);
+    runsSummary.textContent = `${W.labels.optimizers}: ${writeRuns(s.optimizers)}`;
+    editorApi?.set(s.optimizers);
+    runPick.select.replaceChildren(...s.optimizers.map((r, i) => h("option", { value: String(i) }, writeRuns([r]))));
+    runPick.root.hidden = !race();
+  }
+
+  function renderData() {
+    if (!isNeuron() || s.data === "single") { dataTable.replaceChildren(); return; }
+    const rows = customData(s.data) ?? pairs(dataPreset(s.data, s.dataseed));
+    const cell = (i, j, v) => {
+      const input = h("input", { type: "text", inputmode: "decimal", value: n(v), "aria-label": `${j ? "t" : "x"}${i + 1}` });
+      input.addEventListener("change", () => {
+        const next = rows.map((r) => [...r]);
+        const x = Number(String(input.value).replace(",", ".").replace("−", "-"));
+        if (!Number.isFinite(x) || Math.abs(x) > 10) { input.value = n(v); hooks.notify("data", W.typed(`${j ? "t" : "x"}${i + 1}`, input.value, n(-10), n(10), n(v))); return; }
+        next[i][j] = x;
+        set("data", next.map((p) => `${p[0]}:${p[1]}`).join(" "), true);
+      });
+      return h("td", {}, input);
+    };
+    const body = rows.map(([x, t], i) => h("tr", {}, h("th", { scope: "row" }, String(i + 1)), cell(i, 0, x), cell(i, 1, t),
+      h("td", {}, h("button", { type: "button", class: "small", "aria-label": `${W.removeSample} ${i + 1}`, onclick: () => rows.length > 1 && set("data", rows.filter((_, k) => k !== i).map((p) => `${p[0]}:${p[1]}`).join(" "), true) }, "×"))));
+    const add = h("button", { type: "button", class: "small", onclick: () => rows.length < 64 && set("data", [...rows, [0, 0.5]].map((p) => `${p[0]}:${p[1]}`).join(" "), true) }, W.addSample);
+    dataTable.replaceChildren(dataCaption, h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, "x"), h("th", {}, "t"), h("th", {}))), h("tbody", {}, body), h("tfoot", {}, h("tr", {}, h("td", { colspan: 4 }, add))));
+  }
+  const pairs = (flat) => Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i], flat[2 * i + 1]]);
+
+  // ----- stepping -----
+  function step(announceIt = false) {
+    if (s.predict && !revealed) { reveal(); return true; }
+    const moved = core.step(1) > 0;
+    resetPredict();
+    update();
+    hooks.event("descent-step", detail());
+    if (announceIt) say();
+    return moved;
+  }
+  function back() {
+    play.stop();
+    core.back();
+    resetPredict();
+    update();
+    hooks.event("descent-step", detail());
+    say();
+  }
+  function reset() {
+    play.stop();
+    core.reset();
+    resetPredict();
+    update();
+    hooks.event("descent-reset", detail());
+    say();
+  }
+  function runSteps(n) {
+    core.reset();
+    core.step(n);
+    resetPredict();
+    update();
+  }
+  function togglePlay() {
+    if (s.predict) revealed = true;
+    play.toggle();
+  }
+  function changedSteps(t) { if (t !== s.steps) { s.steps = t; hooks.change("steps", t); } }
+  function resetPredict() { revealed = false; guess = null; feedback.textContent = ""; guessW.value = guessB.value = ""; }
+  function reveal() {
+    revealed = true;
+    const r = last.runs[0];
+    const truth = `(${n(r.wNext)}, ${n(r.bNext)})`;
+    feedback.textContent = guess ? W.predictFeedback(`(${n(guess[0])}, ${n(guess[1])})`, truth, n(Math.hypot(guess[0] - r.wNext, guess[1] - r.bNext))) : W.predictRevealed(truth);
+    update();
+  }
+  function checkGuess() {
+    const a = Number(guessW.value.replace(",", ".").replace("−", "-")), b = Number(guessB.value.replace(",", ".").replace("−", "-"));
+    if (Number.isFinite(a) && Number.isFinite(b) && guessW.value.trim() && guessB.value.trim()) guess = [a, b];
+    reveal();
+  }
+
+  function detail() {
+    const r = last ?? core.readout();
+    const first = r.runs[0];
+    return {
+      step: r.t, w: first.w, b: first.b, loss: first.loss,
+      runs: r.runs.map((x) => ({ optimizer: x.optimizer, params: x.params, step: x.step, w: x.w, b: x.b, loss: x.loss })),
+    };
+  }
+
+  // ----- numbers -----
+  function update() {
+    if (destroyed) return;
+    const r = core.readout();
+    last = r;
+    const pick = Math.min(Number(runPick.select.value) || 0, r.runs.length - 1);
+    const run = r.runs[pick];
+    const hide = hidden();
+    const secret = new Set(hide ? ["dw", "db", "wNext", "bNext"] : []);
+    const rowNames = isNeuron() ? W.rows : { ...W.rows, ...W.rowsSurface };
+    readouts.relabel(W.numbers, Object.entries(rowNames));
+    const many = r.samples > 1;
+    readouts.update({
+      step: run.step, w: run.w, b: run.b, y: isNeuron() && !many ? run.y : undefined, loss: run.loss, batchLoss: many && r.batchSize < r.samples ? run.batchLoss : undefined,
+      gw: run.gw, gb: run.gb, dw: run.dw, db: run.db, wNext: run.wNext, bNext: run.bNext, eta: run.eta,
+      epoch: many && r.batchSize < r.samples ? run.epoch : undefined, batch: many && r.batchSize < r.samples ? Array.from(run.batch, (i) => i + 1).join(", ") : undefined,
+    }, lang(), secret, W.hidden);
+    const sgd = run.optimizer === "sgd";
+    formulas.innerHTML = isNeuron()
+      ? neuronFormulas(run, { lang: lang(), hide, article: s.activation === "sigmoid" && s.loss === "square", batch: many ? r.batchSize : 1, act: s.activation, sgd })
+      : surfaceFormulas(run, { lang: lang(), hide, sgd });
+    const stops = r.runs.map((x) => x.stop);
+    const stopped = stops.filter(Boolean).length;
+    const t = r.t;
+    status.textContent = stops[0] && !race() ? stopText(stops[0]) : race() ? W.raceStatus(t, r.runs.length - stopped, r.runs.length)
+      : many && r.batchSize < r.samples ? W.batchStatus(t, n(run.loss), n(run.batchLoss), run.epoch) : W.lossStatus(t, n(run.loss));
+    status.classList.toggle("bad", Boolean(stops[0]) && !race());
+    trend.textContent = stops[0] && !race() ? "" : hide ? "" : W.trend[run.trend] ?? "";
+    stepBtn.disabled = r.runs.every((x) => x.stop);
+    hooks.live({ step: t, w: run.w, b: run.b, loss: run.loss, diverged: String(Boolean(stops[0])), trend: run.trend, runs: r.runs.length });
+    // Each run that stops says so once, with its reason.
+    stops.forEach((st, i) => {
+      if (st && !lastStop[i]) hooks.event("descent-diverge", { run: i, optimizer: r.runs[i].optimizer, reason: stopText(st), step: r.runs[i].step });
+    });
+    lastStop = stops;
+    changedSteps(t);
+    if (stops[0] && !race()) play.stop();
+    // Predict mode.
+    predictBoxUi.hidden = !s.predict;
+    if (s.predict) {
+      const names = isNeuron() ? ["w_{t+1}", "b_{t+1}"] : ["x_{t+1}", "y_{t+1}"];
+      predictAsk.textContent = W.predictAsk(`(${names.join(", ")})`);
+      predictBoxUi.querySelector(".guess-w").textContent = W.guessLabel(names[0]);
+      predictBoxUi.querySelector(".guess-b").textContent = W.guessLabel(names[1]);
+      checkBtn.disabled = revealBtn.disabled = revealed;
+    }
+    // Legend of a race.
+    legend.hidden = !race();
+    if (race()) {
+      legend.setAttribute("aria-label", W.raceLegend);
+      legend.replaceChildren(...r.runs.map((x, i) => h("li", { class: x.stop ? "stopped" : "" },
+        h("span", { class: "swatch", style: `background:${RUN_COLOURS[i % RUN_COLOURS.length]}` }),
+        h("span", { class: "name" }, writeRuns([s.optimizers[i]])),
+        h("span", { class: "state" }, x.stop ? `${W.runStopped} (${x.stop.kind === "left" ? W.stop.left(`${n(x.stop.to[0])}, ${n(x.stop.to[1])}`, "").split(":")[0] : W.quantity[x.stop.what] ?? ""}) — ${W.runState(x.step, n(x.loss))}` : W.runState(x.step, n(x.loss))))));
+    }
+    // Descriptions follow the state.
+    const where = isNeuron() ? `(w, b) = (${n(run.w)}, ${n(run.b)})` : `(x, y) = (${n(run.w)}, ${n(run.b)})`;
+    const summary = `t = ${t}, ${where}, L = ${n(run.loss)}. ${hide ? "" : W.trend[run.trend] ?? ""}`;
+    path.setAttribute("aria-label", W.pathLabel(summary));
+    surface.setAttribute("aria-label", W.surfaceLabel(summary));
+    chart.setAttribute("aria-label", W.chartLabel(summary));
+    draw();
+  }
+  function stopText(st) {
+    if (st.kind === "left") {
+      const [lo, hi] = isNeuron() ? [-s.range, s.range] : [null, null];
+      const win = isNeuron() ? `w, b ∈ [${n(lo)}, ${n(hi)}]` : "";
+      return W.stop.left(`${n(st.to[0])}, ${n(st.to[1])}`, win);
+    }
+    return W.stop["non-finite"](W.quantity[st.what] ?? st.what, n(st.value));
+  }
+  function say() {
+    announce.textContent = status.textContent + (trend.textContent ? " " + trend.textContent : "");
+  }
+
+  // ----- figures -----
   function layout() {
     const width = stack.parentElement.clientWidth || 600;
-    const height = Math.max(200, width - 78);
+    drawnWidth = width;
+    const height = Math.max(200, Math.round(width * 0.9) - 10);
     fitCanvas(base, width, height);
     fitCanvas(path, width, height);
     fitCanvas(surface, width, Math.max(220, Math.round(width * 0.8)));
     fitCanvas(chart, width, 190);
+    heatVersion = -1;
     mapDirty = true;
   }
-  /** Run drawing calls; a figure that cannot be drawn (a canvas too small for its axes) is said
-   * in the notice instead of breaking the panel. */
+  let mapDirty = true;
+  let viewKey = "";
+  /** Run drawing; a figure that cannot be drawn (a canvas too small for its axes) is said in
+   * the notice instead of breaking the panel. */
   function drawing(f) {
-    try { f(); } catch (e) { notify(String(e.message || e)); }
+    try { f(); } catch (e) { if (e?.code) hooks.notify("draw", describeError(e, W)); else throw e; }
   }
   function draw() {
-    const dpr = window.devicePixelRatio || 1;
+    if (destroyed) return;
+    const d = ratio();
     drawing(() => {
+      const v = view();
+      const key = JSON.stringify([v.theme, v.decimal, v.cmap, v.words.x, v.words.y, v.words.loss, lang()]);
+      core.setView(v);
       if (s.view === "2d") {
-        if (mapDirty) { core.drawMap(base, dpr); mapDirty = false; }
-        core.drawPath(path, dpr);
+        if (mapDirty || key !== viewKey) drawMap(d);
+        viewKey = key;
+        replay(path.getContext("2d"), core.draw(FIG.paths, path.width, path.height, d));
       } else {
-        core.drawSurface(surface, dpr, angle.yaw, angle.pitch);
+        replay(surface.getContext("2d"), core.draw(FIG.surface, surface.width, surface.height, d));
       }
+      replay(chart.getContext("2d"), core.draw(FIG.chart, chart.width, chart.height, d));
     });
-    drawChart();
   }
-  function drawChart() { drawing(() => core.drawLossChart(chart, window.devicePixelRatio || 1, s.scale === "log")); }
+  function drawMap(d) {
+    const fig = core.draw(FIG.map, base.width, base.height, d);
+    const version = core.heatmapVersion();
+    if (version !== heatVersion) {
+      const img = core.heatmap();
+      if (img.width > 0) {
+        heat.width = img.width;
+        heat.height = img.height;
+        heat.getContext("2d", { willReadFrequently: true }).putImageData(new ImageData(img.data, img.width, img.height), 0, 0);
+      }
+      heatVersion = version;
+    }
+    replay(base.getContext("2d"), fig, heat);
+    mapDirty = false;
+  }
   function showView() {
     stack.hidden = s.view !== "2d";
-    surface.hidden = s.view !== "3d";
-    draw();
+    surface.hidden = hint.hidden = s.view !== "3d";
+    mapDirty = true;
+  }
+  function relabel() {
+    W = words(s.lang);
+    container.lang = s.lang;
+    for (const b of bindings) b(W);
+    title.textContent = isNeuron() ? W.lossTitle : W.surfaceTitle(W.surfaces[s.surface] ?? s.surface);
+    hint.textContent = W.dragHint;
+    editorApi?.relabel();
+    mapDirty = true;
   }
 
-  function update() {
-    const [stepN, x, w, b, y, loss, gw, gb, dw, db, eta, wNext, bNext] = core.readout();
-    const diverged = core.divergence();
-    readouts.update({ step: stepN, x, w, b, y, loss, gw, gb, dw, db, eta, wNext, bNext });
-    formulas.innerHTML = sgdFormulas({ x, y, yStar: s.ystar, w, b, gw, gb, dw, db, eta, wNext, bNext });
-    hooks.live({ step: stepN, w, b, loss, diverged: String(Boolean(diverged)) });
-    status.textContent = diverged ?? W.lossStatus(stepN, loss.toPrecision(6));
-    status.classList.toggle("bad", Boolean(diverged));
-    stepBtn.disabled = Boolean(diverged);
-    if (diverged) play.stop();
-    if (stepN !== s.steps) changed("steps", stepN);
-    hooks.event(diverged ? "descent-diverge" : "descent-step", { step: stepN, w, b, loss, ...(diverged ? { reason: diverged } : {}) });
-    draw();
-  }
-
-  path.addEventListener("pointerdown", (e) => {
+  // ----- pointer and keys -----
+  // The map: a tap (or a click) places the start; a drag that begins on the start moves it; a
+  // vertical swipe scrolls the page (touch-action: pan-y). In predict mode a tap places a guess.
+  let press = null;
+  L.on(path, "pointerdown", (e) => {
     const [px, py] = canvasPoint(path, e);
-    const [w, b] = core.pixelToParams(path.width, path.height, window.devicePixelRatio || 1, px, py);
-    if (Math.abs(w) <= s.range && Math.abs(b) <= s.range) setStart(w, b, true);
+    const r = last?.runs[0];
+    const [cx, cy] = r ? Array.from(core.place(path.width, path.height, ratio(), r.step === 0 ? r.w : (s.w0 ?? r.w), r.step === 0 ? r.b : (s.b0 ?? r.b))) : [NaN, NaN];
+    const onPoint = r && r.step === 0 && Math.hypot(px - cx, py - cy) <= 22 * ratio();
+    press = { x: e.clientX, y: e.clientY, t: performance.now(), drag: onPoint && !s.predict, id: e.pointerId };
+    if (press.drag) path.setPointerCapture(e.pointerId);
   });
-  let drag = null;
-  surface.addEventListener("pointerdown", (e) => { drag = [e.clientX, e.clientY]; surface.setPointerCapture(e.pointerId); });
-  surface.addEventListener("pointermove", (e) => {
-    if (!drag) return;
-    turn((e.clientX - drag[0]) * 0.01, (e.clientY - drag[1]) * 0.01);
-    drag = [e.clientX, e.clientY];
+  L.on(path, "pointermove", (e) => {
+    if (!press?.drag || e.pointerId !== press.id) return;
+    placeAt(e);
   });
-  surface.addEventListener("pointerup", () => (drag = null));
-  surface.addEventListener("keydown", (e) => {
+  L.on(path, "pointerup", (e) => {
+    if (!press || e.pointerId !== press.id) return;
+    const moved = Math.hypot(e.clientX - press.x, e.clientY - press.y);
+    if (press.drag) placeAt(e);
+    else if (moved < 10 && performance.now() - press.t < 800) placeAt(e);
+    press = null;
+  });
+  L.on(path, "pointercancel", () => (press = null));
+  function placeAt(e) {
+    const [px, py] = canvasPoint(path, e);
+    const [w, b] = Array.from(core.locate(path.width, path.height, ratio(), px, py));
+    if (s.predict && !revealed) {
+      guess = [snap(T.w0, w), snap(T.b0, b)];
+      guessW.value = n(guess[0]);
+      guessB.value = n(guess[1]);
+      update();
+      return;
+    }
+    const win = isNeuron() ? s.range : null;
+    if (win !== null && (Math.abs(w) > win || Math.abs(b) > win)) return;
+    play.stop();
+    s.w0 = snap(T.w0, w);
+    s.b0 = snap(T.b0, b);
+    if (configure("start")) {
+      for (const k of ["w0", "b0"]) hooks.change(k, s[k]);
+      s.seed = null;
+      hooks.change("seed", null);
+      resetPredict();
+      changedSteps(0);
+    }
+    syncControls();
+    update();
+  }
+  L.on(path, "keydown", (e) => {
+    const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
+    if (!d) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const r = last?.runs[0];
+    const stepSize = isNeuron() ? s.range / 40 : 0.1;
+    const cur = [s.w0 ?? r?.w ?? 0, s.b0 ?? r?.b ?? 0];
+    const lim = isNeuron() ? s.range : Infinity;
+    const w = snap(T.w0, Math.max(-lim, Math.min(lim, cur[0] + d[0] * stepSize)));
+    const b = snap(T.b0, Math.max(-lim, Math.min(lim, cur[1] + d[1] * stepSize)));
+    set("w0", w, true) && set("b0", b, true);
+  });
+  // The 3-D view turns with a horizontal drag (a vertical swipe scrolls), a mouse drag in any
+  // direction, two fingers, or the arrow keys.
+  const pointers = new Map();
+  L.on(surface, "pointerdown", (e) => {
+    pointers.set(e.pointerId, [e.clientX, e.clientY]);
+    if (e.pointerType === "mouse") surface.setPointerCapture(e.pointerId);
+  });
+  L.on(surface, "pointermove", (e) => {
+    const prev = pointers.get(e.pointerId);
+    if (!prev) return;
+    const [dx, dy] = [e.clientX - prev[0], e.clientY - prev[1]];
+    pointers.set(e.pointerId, [e.clientX, e.clientY]);
+    if (e.pointerType === "mouse" || pointers.size >= 2) turn((dx * 0.01) / Math.max(1, pointers.size), (dy * 0.01) / Math.max(1, pointers.size));
+    else turn(dx * 0.01, 0);
+  });
+  for (const type of ["pointerup", "pointercancel", "pointerleave"]) L.on(surface, type, (e) => pointers.delete(e.pointerId));
+  L.on(surface, "keydown", (e) => {
     const d = { ArrowLeft: [-0.1, 0], ArrowRight: [0.1, 0], ArrowUp: [0, -0.1], ArrowDown: [0, 0.1] }[e.key];
-    if (d) { e.preventDefault(); turn(...d); }
+    if (d) { e.preventDefault(); e.stopPropagation(); turn(...d); }
   });
   function turn(dyaw, dpitch) {
     angle.yaw += dyaw;
-    angle.pitch = Math.min(1.5, Math.max(0, angle.pitch + dpitch));
-    drawing(() => core.drawSurface(surface, window.devicePixelRatio || 1, angle.yaw, angle.pitch));
+    angle.pitch = Math.min((85 * Math.PI) / 180, Math.max(0, angle.pitch + dpitch));
+    const d = ratio();
+    drawing(() => { core.setView(view()); replay(surface.getContext("2d"), core.draw(FIG.surface, surface.width, surface.height, d)); });
   }
 
-  /** Apply one setting from outside (an attribute changed), as if the user had set it. */
-  function set(name, v) {
-    if (name === "eta") { fields.eta.set(v); if (guard(() => core.setEta(v))) s.eta = v; }
-    else if (name === "speed") { s.speed = v; fields.speed.set(v); }
-    else if (["x0", "ystar", "range"].includes(name)) setSpace({ [name]: v });
-    else if (name === "w0") setStart(v, s.b0, true);
-    else if (name === "b0") setStart(s.w0, v, true);
-    else if (name === "seed") { if (v !== null) useSeed(v); }
-    else if (name === "steps") runSteps(v);
-    else if (["cmap", "view", "scale"].includes(name)) setChoice(name, v);
+  // ----- exports -----
+  async function toPNG(which = s.view === "3d" ? "surface" : "map") {
+    const m = await import("./export.js");
+    return m.figurePNG(core, which, { width: drawnWidth || 600, view: view(), heat, replay, words: W, runs: s.optimizers.map((r) => writeRuns([r])) });
+  }
+  async function toCSV(run = 0) {
+    const m = await import("./export.js");
+    return m.lossCSV(core, run, isNeuron());
   }
 
   const unwatch = watchWidth(stack.parentElement, () => { layout(); draw(); });
-  layout();
+  L.add(unwatch);
+  relabel();
+  configure("start");
+  syncControls();
   showView();
+  layout();
   if (s.steps > 0) runSteps(s.steps); else update();
-  const destroy = () => { play.stop(); unwatch(); };
-  return { core, step, play: play.start, pause: play.stop, reset, set, destroy, state: s };
+  say();
+
+  const destroy = () => {
+    destroyed = true;
+    play.stop();
+    L.off();
+    core.free();
+  };
+  return {
+    core, state: s, step: () => step(true), back, reset, play: () => play.start(), pause: () => play.stop(), set, destroy, toPNG, toCSV,
+    get playing() { return play.playing; }, toggle: togglePlay, focusMap: () => path.focus(), snapshot: () => ({ angle: { ...angle } }),
+  };
 }

@@ -1,36 +1,69 @@
 // The full page: both panels as written in index.html, or, when the URL hash names a panel (a
 // shared link or an iframe), that panel alone with the hash's settings, the hash following every
-// change. The element module is imported after the page is arranged, so no element is built in
-// vain.
-import { ALL_NAMES, fromHash } from "./state.js";
+// change. A hash that changes before the module has loaded is applied once it has. One language
+// for the whole page: choosing one in a panel sets it everywhere.
+import { ALL_NAMES, fromHash, parseState } from "./state.js";
 
 const main = document.querySelector("main");
+const intro = document.querySelector("header p");
+const INTRO = {
+  fr: "Comment un neurone <math><mi>y</mi><mo>=</mo><mi>σ</mi><mo>(</mo><mi>x</mi><mi>w</mi><mo>+</mo><mi>b</mi><mo>)</mo></math> apprend : la descente de gradient sur sa perte <math><mi>L</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac><msup><mrow><mo>(</mo><mi>y</mi><mo>−</mo><msup><mi>y</mi><mo>⋆</mo></msup><mo>)</mo></mrow><mn>2</mn></msup></math>.",
+  ja: "ニューロン <math><mi>y</mi><mo>=</mo><mi>σ</mi><mo>(</mo><mi>x</mi><mi>w</mi><mo>+</mo><mi>b</mi><mo>)</mo></math> が学習するしくみ：損失 <math><mi>L</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac><msup><mrow><mo>(</mo><mi>y</mi><mo>−</mo><msup><mi>y</mi><mo>⋆</mo></msup><mo>)</mo></mrow><mn>2</mn></msup></math> の勾配降下法。",
+};
+const english = intro.innerHTML;
+
+/** The page's own words (the widgets translate themselves). */
+function pageLanguage(lang) {
+  document.documentElement.lang = lang;
+  const text = INTRO[lang] ?? english;
+  if (intro.innerHTML !== text) intro.innerHTML = text;
+}
+
+let ready = false;
+let pending = false;
 
 function arrange() {
   const get = fromHash(location.hash);
-  if (get("panel") === null) {
+  if (get("panel") === null && !get.keys.some((k) => k.toLowerCase() === "panel")) {
     if (!document.getElementById("loss-space")) location.reload();
+    const lang = get("lang");
+    if (lang) for (const d of main.querySelectorAll("descent-demo")) d.setAttribute("lang", lang);
+    pageLanguage(lang ?? "en");
     return [...main.querySelectorAll("descent-demo")];
   }
+  const { panel, problems } = parseState(get, get.keys);
   const demo = document.createElement("descent-demo");
   demo.id = "shared";
-  for (const name of ALL_NAMES) if (get(name) !== null) demo.setAttribute(name, get(name));
+  demo.setAttribute("panel", panel);
+  for (const name of ALL_NAMES) if (name !== "panel" && get(name) !== null) demo.setAttribute(name, get(name));
   demo.addEventListener("descent-change", () => history.replaceState(null, "", demo.hash));
+  document.documentElement.dataset.compact = "true";
   main.replaceChildren(demo);
+  pageLanguage(get("lang") ?? "en");
+  // Problems the element cannot see in its attributes: keys of no setting, repeated keys.
+  const linkOnly = problems.filter((p) => ["repeated", "case", "other-panel", "unknown-key"].includes(p.code));
+  if (linkOnly.length) demo.ready.then(() => demo.report(linkOnly));
   return [demo];
 }
 
-const demos = arrange();
-if (fromHash(location.hash)("lang") === "fr") {
-  document.documentElement.lang = "fr";
-  const intro = document.querySelector("header p");
-  intro.replaceChildren(...new DOMParser().parseFromString(`<p>Comment un neurone ${intro.querySelector("math").outerHTML} apprend : la descente de gradient sur sa perte ${intro.querySelectorAll("math")[1].outerHTML}.</p>`, "text/html").body.firstChild.childNodes);
-}
-await import("./descent-demo.js");
+let demos = arrange();
 addEventListener("hashchange", () => {
+  if (!ready) { pending = true; return; }
   const shown = document.querySelector("descent-demo");
-  if (location.hash !== shown?.hash) arrange();
+  if (location.hash !== shown?.hash) demos = arrange();
 });
+main.addEventListener("descent-change", (e) => {
+  if (e.detail?.name !== "lang") return;
+  pageLanguage(e.detail.value);
+  for (const d of main.querySelectorAll("descent-demo")) if (d !== e.target && d.getAttribute("lang") !== e.detail.value) d.setAttribute("lang", e.detail.value);
+});
+await import("./descent-demo.js");
 await Promise.all(demos.map((d) => d.ready));
+ready = true;
+if (pending) {
+  pending = false;
+  const shown = document.querySelector("descent-demo");
+  if (location.hash !== shown?.hash) { demos = arrange(); await Promise.all(demos.map((d) => d.ready)); }
+}
 performance.mark("descent-ready");
 document.documentElement.dataset.ready = "true";

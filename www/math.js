@@ -1,37 +1,83 @@
-// The article's formulas as MathML (no external library), with the current numbers filled in.
-import { fmt } from "./ui.js";
+// The article's formulas as MathML (no external library), with the current numbers filled in,
+// one short line each so they wrap on a phone instead of scrolling. In predict mode the results
+// that give the step away are shown as "?".
+import { formatNumber, PRECISION } from "./i18n.js";
 
 const mi = (s) => `<mi>${s}</mi>`;
 const mo = (s) => `<mo>${s}</mo>`;
-const num = (v) => fmt(v).replace("-", "−");
-const mn = (v) => (v < 0 ? `<mrow><mo>(</mo><mn>${num(v)}</mn><mo>)</mo></mrow>` : `<mn>${num(v)}</mn>`);
 const sub = (a, b) => `<msub><mi>${a}</mi><mi>${b}</mi></msub>`;
+const subNext = (a) => `<msub><mi>${a}</mi><mrow><mi>t</mi><mo>+</mo><mn>1</mn></mrow></msub>`;
 const ystar = `<msup><mi>y</mi><mo>⋆</mo></msup>`;
-const math = (body, label) => `<math display="block" aria-label="${label}"><mrow>${body}</mrow></math>`;
-const partial = (p) => `<mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>${p}</mi></mrow></mfrac>`;
+const line = (body, label) => `<math display="block" aria-label="${label.replace(/"/g, "&quot;")}"><mrow>${body}</mrow></math>`;
+const partial = (a, b) => `<mfrac><mrow><mo>∂</mo><mi>${a}</mi></mrow><mrow><mo>∂</mo><mi>${b}</mi></mrow></mfrac>`;
 
-/** SGD on the neuron: g = ∂L/∂p by back propagation, Δp = −η·g, p ← p + Δp, for p = w and b. */
-export function sgdFormulas(r) {
-  const delta = `${mo("(")}${mn(r.y)}${mo("−")}${mn(r.yStar)}${mo(")")}${mo("·")}${mn(r.y)}${mo("·")}${mo("(")}<mn>1</mn>${mo("−")}${mn(r.y)}${mo(")")}`;
+function numbers(lang, hide) {
+  const text = (v) => formatNumber(v, lang, PRECISION);
+  const mn = (v, secret = false) => {
+    if (secret && hide) return `<mi mathvariant="normal">?</mi>`;
+    return v < 0 ? `<mrow><mo>(</mo><mn>${text(v)}</mn><mo>)</mo></mrow>` : `<mn>${text(v)}</mn>`;
+  };
+  const res = (v, secret = false) => (secret && hide ? "?" : text(v));
+  return { mn, res };
+}
+
+/**
+ * The neuron's step: forward pass, back propagation, the optimizer's move, the new point.
+ * `r` is a run's readout (w, b, x, target, z, y, dLdy, dydz, delta, gw, gb, dw, db, wNext, bNext,
+ * eta, optimizer), `article` whether it is the article's sigmoid + square loss, `batch` the batch
+ * size when it is more than one sample. `hide` hides the move and the new point.
+ */
+export function neuronFormulas(r, { lang, hide, article, batch, act, sgd }) {
+  const { mn, res } = numbers(lang, hide);
   const rows = [];
-  for (const [p, g, d, now, next, x] of [["w", r.gw, r.dw, r.w, r.wNext, true], ["b", r.gb, r.db, r.b, r.bNext, false]]) {
-    const chain = `${mo("(")}${mi("y")}${mo("−")}${ystar}${mo(")")}${mi("y")}${mo("(")}<mn>1</mn>${mo("−")}${mi("y")}${mo(")")}${x ? mi("x") : ""}`;
-    rows.push(math(`${sub("g", p)}${mo("=")}${partial(p)}${mo("=")}${chain}`, `g_${p} formula`));
-    rows.push(math(`${sub("g", p)}${mo("=")}${delta}${x ? mo("·") + mn(r.x) : ""}${mo("=")}${mn(g)}`, `g_${p} = ${fmt(g)}`));
-    rows.push(math(`${sub("Δ" + p, "t")}${mo("=")}${mo("−")}${mi("η")}${sub("g", p)}${mo("=")}${mo("−")}${mn(r.eta)}${mo("·")}${mn(g)}${mo("=")}${mn(d)}`, `Δ${p} = ${fmt(d)}`));
-    rows.push(math(`<msub><mi>${p}</mi><mrow><mi>t</mi><mo>+</mo><mn>1</mn></mrow></msub>${mo("=")}${sub(p, "t")}${mo("+")}${sub("Δ" + p, "t")}${mo("=")}${mn(now)}${mo("+")}${mn(d)}${mo("=")}${mn(next)}`, `${p} next = ${fmt(next)}`));
+  rows.push(line(`${mi("z")}${mo("=")}${mi("x")}${mi("w")}${mo("+")}${mi("b")}${mo("=")}${mn(r.x)}${mo("·")}${mn(r.w)}${mo("+")}${mn(r.b)}${mo("=")}${mn(r.z)}`, `z = ${res(r.z)}`));
+  rows.push(line(`${mi("y")}${mo("=")}${mi(article ? "σ" : act)}<mo>(</mo>${mi("z")}<mo>)</mo>${mo("=")}${mn(r.y)}`, `y = ${res(r.y)}`));
+  if (article) {
+    rows.push(line(`${mi("δ")}${mo("=")}${partial("L", "z")}${mo("=")}<mo>(</mo>${mi("y")}${mo("−")}${ystar}<mo>)</mo>${mi("y")}<mo>(</mo><mn>1</mn>${mo("−")}${mi("y")}<mo>)</mo>`, "δ formula"));
+    rows.push(line(`${mo("=")}<mo>(</mo>${mn(r.y)}${mo("−")}${mn(r.target)}<mo>)</mo>${mo("·")}${mn(r.y)}${mo("·")}${mn(1 - r.y)}`, "δ numbers"));
+  } else {
+    rows.push(line(`${mi("δ")}${mo("=")}${partial("L", "y")}${mo("·")}${partial("y", "z")}${mo("=")}${mn(r.dLdy)}${mo("·")}${mn(r.dydz)}`, "δ"));
   }
+  rows.push(line(`${mo("=")}${mn(r.delta)}`, `δ = ${res(r.delta)}`));
+  const mean = batch > 1 ? `<munder><mo>mean</mo><mi>batch</mi></munder>` : "";
+  rows.push(line(`${sub("g", "w")}${mo("=")}${mean}${mi("δ")}${mi("x")}${mo("=")}${mn(r.gw)}`, `g_w = ${res(r.gw)}`));
+  rows.push(line(`${sub("g", "b")}${mo("=")}${mean}${mi("δ")}${mo("=")}${mn(r.gb)}`, `g_b = ${res(r.gb)}`));
+  rows.push(...moves(r, { mn, res, sgd }, ["w", "b"]));
   return rows.join("");
 }
 
-/** The y = x² step from x (= x_t) : slope 2x_t, Δx = −η·2x_t, x_{t+1} = x_t + Δx. */
-export function parabolaFormulas(r) {
-  const xt = sub("x", "t");
+/** A test surface's step: the gradient, the move, the new point. */
+export function surfaceFormulas(r, { lang, hide, sgd }) {
+  const { mn, res } = numbers(lang, hide);
   return [
-    math(`${mfr("dy", "dx")}${mo("=")}<mn>2</mn>${xt}${mo("=")}<mn>2</mn>${mo("·")}${mn(r.x)}${mo("=")}${mn(r.slope)}`, `slope = ${fmt(r.slope)}`),
-    math(`${mi("Δx")}${mo("=")}${mo("−")}${mi("η")}${mo("·")}<mn>2</mn>${xt}${mo("=")}${mo("−")}${mn(r.eta)}${mo("·")}${mn(r.slope)}${mo("=")}${mn(r.dx)}`, `Δx = ${fmt(r.dx)}`),
-    math(`<msub><mi>x</mi><mrow><mi>t</mi><mo>+</mo><mn>1</mn></mrow></msub>${mo("=")}${xt}${mo("+")}${mi("Δx")}${mo("=")}${mn(r.x)}${mo("+")}${mn(r.dx)}${mo("=")}${mn(r.next)}`, `x next = ${fmt(r.next)}`),
+    line(`${mo("∇")}${mi("f")}${mo("=")}<mo>(</mo>${partial("f", "x")}<mo>,</mo>${partial("f", "y")}<mo>)</mo>`, "gradient"),
+    line(`${mo("=")}<mo>(</mo>${mn(r.gw)}<mo>,</mo>${mn(r.gb)}<mo>)</mo>`, `gradient = (${res(r.gw)}, ${res(r.gb)})`),
+    ...moves(r, { mn, res, sgd }, ["x", "y"]),
   ].join("");
 }
 
-const mfr = (a, b) => `<mfrac><mi>${a}</mi><mi>${b}</mi></mfrac>`;
+function moves(r, { mn, res, sgd }, [p, q]) {
+  const rows = [];
+  for (const [name, g, d, now, next] of [[p, r.gw, r.dw, r.w, r.wNext], [q, r.gb, r.db, r.b, r.bNext]]) {
+    const rule = sgd ? `${mo("−")}${mi("η")}${sub("g", name)}${mo("=")}${mo("−")}${mn(r.eta)}${mo("·")}${mn(g)}` : `<mtext>${r.optimizer}</mtext><mo>(</mo>${sub("g", name)}<mo>)</mo>`;
+    rows.push(line(`${sub("Δ" + name, "t")}${mo("=")}${rule}`, `Δ${name} rule`));
+    rows.push(line(`${mo("=")}${mn(d, true)}`, `Δ${name} = ${res(d, true)}`));
+    rows.push(line(`${subNext(name)}${mo("=")}${sub(name, "t")}${mo("+")}${sub("Δ" + name, "t")}${mo("=")}${mn(now)}${mo("+")}${mn(d, true)}`, `${name} next formula`));
+    rows.push(line(`${mo("=")}${mn(next, true)}`, `${name} next = ${res(next, true)}`));
+  }
+  return rows;
+}
+
+/** The y = x² (or any curve's) step from x_t: slope, Δx = −η·slope, x_{t+1} = x_t + Δx. */
+export function curveFormulas(r, { lang, hide, parabola }) {
+  const { mn, res } = numbers(lang, hide);
+  const xt = sub("x", "t");
+  const slope = parabola ? `<mn>2</mn>${xt}${mo("=")}<mn>2</mn>${mo("·")}${mn(r.x)}` : `${mi("f′")}<mo>(</mo>${xt}<mo>)</mo>`;
+  return [
+    line(`<mfrac><mi>dy</mi><mi>dx</mi></mfrac>${mo("=")}${slope}${mo("=")}${mn(r.slope)}`, `slope = ${res(r.slope)}`),
+    line(`${sub("Δx", "t")}${mo("=")}${mo("−")}${mi("η")}${mo("·")}<mfrac><mi>dy</mi><mi>dx</mi></mfrac>${mo("=")}${mo("−")}${mn(r.eta)}${mo("·")}${mn(r.slope)}`, "Δx rule"),
+    line(`${mo("=")}${mn(r.dx, true)}`, `Δx = ${res(r.dx, true)}`),
+    line(`${subNext("x")}${mo("=")}${xt}${mo("+")}${sub("Δx", "t")}${mo("=")}${mn(r.x)}${mo("+")}${mn(r.dx, true)}`, "x next formula"),
+    line(`${mo("=")}${mn(r.next, true)}`, `x next = ${res(r.next, true)}`),
+  ].join("");
+}

@@ -1,21 +1,42 @@
-// A table of named numbers: a short text for people, the exact value in data-value for tests
-// and for course pages that read it.
-import { h, fmt } from "./ui.js";
+// A table of named numbers: a short text for people (written for the language, one precision a
+// quantity), the exact value in data-value for tests and for course pages that read it. Rows can
+// be hidden (predict mode shows "?") and renamed in place (a language change keeps the table).
+import { h } from "./ui.js";
+import { formatNumber, PRECISION } from "./i18n.js";
 
 export function readoutTable(caption, rows) {
   const cells = {};
+  const heads = {};
+  const trs = {};
   const body = rows.map(([key, label]) => {
     cells[key] = h("td", { "data-name": key });
-    return h("tr", {}, h("th", { scope: "row" }, label), cells[key]);
+    heads[key] = h("th", { scope: "row" }, label);
+    trs[key] = h("tr", {}, heads[key], cells[key]);
+    return trs[key];
   });
-  const table = h("table", { class: "readouts" }, h("caption", { class: "sr-only" }, caption), h("tbody", {}, body));
-  const update = (values) => {
-    for (const [key, v] of Object.entries(values)) {
+  const cap = h("caption", { class: "sr-only" }, caption);
+  const table = h("table", { class: "readouts" }, cap, h("tbody", {}, body));
+  /** `values`: key → number (or text); `hidden`: keys shown as `mark`; absent keys hide rows. */
+  const update = (values, lang, hidden = new Set(), mark = "?") => {
+    for (const key of Object.keys(cells)) {
+      const v = values[key];
+      trs[key].hidden = v === undefined;
+      if (v === undefined) continue;
       const td = cells[key];
-      if (!td) continue;
-      td.textContent = fmt(v);
+      if (hidden.has(key)) {
+        td.textContent = mark;
+        delete td.dataset.value;
+        td.dataset.hidden = "true";
+        continue;
+      }
+      delete td.dataset.hidden;
+      td.textContent = typeof v === "number" ? formatNumber(v, lang, PRECISION) : String(v);
       td.dataset.value = String(v);
     }
   };
-  return { table, update };
+  const relabel = (caption2, rows2) => {
+    cap.textContent = caption2;
+    for (const [key, label] of rows2) if (heads[key]) heads[key].textContent = label;
+  };
+  return { table, update, relabel };
 }

@@ -1,23 +1,33 @@
-// "Copy link" and "Copy embed code": the current state as a link, an <iframe> and a
-// <descent-demo> snippet, shown as text too so they can be copied by hand.
-import { h } from "./ui.js";
+// "Copy link", "Copy embed code" and saving exports: loaded the first time one is used.
 
-/** `snippets()` → {link, iframe, element}; `W` the words of the widget's language. */
-export function shareControls(snippets, W) {
-  const text = h("textarea", { readonly: true, rows: 4, "aria-label": W.shareText, class: "share-text", hidden: true });
-  const said = h("span", { class: "share-said", role: "status" });
-  const copy = async (value, what) => {
-    text.value = value;
-    text.hidden = false;
-    try {
-      await navigator.clipboard.writeText(value);
-      said.textContent = W.copied(what);
-    } catch {
-      text.select();
-      said.textContent = W.selected(what);
-    }
-  };
-  const link = h("button", { type: "button", onclick: () => copy(snippets().link, W.link) }, W.copyLink);
-  const embed = h("button", { type: "button", onclick: () => { const s = snippets(); copy(`${s.element}\n\n${s.iframe}`, W.embed); } }, W.copyEmbed);
-  return h("div", { class: "share", "data-control": "share" }, h("div", { class: "buttons" }, link, embed, said), text);
+/** Copy the link or the embed code (element and iframe), showing it as text too so it can be
+ * copied by hand where the clipboard is not allowed. Returns what to say. */
+export async function share(what, snippets, out, W) {
+  const value = what === "link" ? snippets.link : `${snippets.element}\n\n${snippets.iframe}`;
+  const name = what === "link" ? W.link : W.embed;
+  out.value = value;
+  out.hidden = false;
+  try {
+    await navigator.clipboard.writeText(value);
+    return W.copied(name);
+  } catch {
+    out.focus();
+    out.select();
+    return W.selected(name);
+  }
+}
+
+/** Offer `blob` as a download named `name`. */
+export async function save(blob, name, said) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.rel = "noopener";
+  a.style.display = "none";
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return said;
 }

@@ -1,4 +1,6 @@
-// Small DOM helpers shared by the panels: elements, labelled inputs, HiDPI canvases, number text.
+// Small DOM helpers shared by the panels: elements, labelled inputs that step on the state
+// table's grid, HiDPI canvases, the Play loop.
+import { parseNumber, snap } from "./state.js";
 
 /** Create an element with attributes and children. */
 export function h(tag, attrs = {}, ...children) {
@@ -8,37 +10,35 @@ export function h(tag, attrs = {}, ...children) {
     if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v === true ? "" : String(v));
   }
-  for (const c of children.flat()) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return el;
 }
 
-/** A number for people: 6 significant digits, no trailing zeros; exact text in `exact`. */
-export function fmt(v) {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return "0";
-  const a = Math.abs(v);
-  if (a >= 1e6 || a < 1e-4) return v.toExponential(4).replace(/\.?0+e/, "e");
-  return String(Number(v.toPrecision(6)));
+/** Device pixels per CSS pixel, kept within what the module draws (0.25 … 8). */
+export function ratio() {
+  const d = window.devicePixelRatio || 1;
+  return Math.min(8, Math.max(0.25, d));
 }
 
 /**
  * Size a canvas to its CSS box in device pixels, so lines and text are crisp on HiDPI screens.
- * Returns the device pixel ratio used.
+ * Returns true when the backing store changed.
  */
 export function fitCanvas(canvas, cssWidth, cssHeight) {
-  const dpr = window.devicePixelRatio || 1;
-  const w = Math.max(1, Math.round(cssWidth * dpr));
-  const hgt = Math.max(1, Math.round(cssHeight * dpr));
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== hgt) canvas.height = hgt;
+  const d = ratio();
+  const w = Math.min(8192, Math.max(1, Math.round(cssWidth * d)));
+  const hgt = Math.min(8192, Math.max(1, Math.round(cssHeight * d)));
   canvas.style.height = `${cssHeight}px`;
-  return dpr;
+  if (canvas.width === w && canvas.height === hgt) return false;
+  canvas.width = w;
+  canvas.height = hgt;
+  return true;
 }
 
 /** A device-pixel position inside a canvas for a pointer event. */
 export function canvasPoint(canvas, event) {
   const r = canvas.getBoundingClientRect();
-  return [((event.clientX - r.left) * canvas.width) / r.width, ((event.clientY - r.top) * canvas.height) / r.height];
+  return [((event.clientX - r.left) * canvas.width) / (r.width || 1), ((event.clientY - r.top) * canvas.height) / (r.height || 1)];
 }
 
 let ids = 0;
@@ -46,67 +46,101 @@ let ids = 0;
 export const uid = (p) => `${p}-${++ids}`;
 
 /**
- * A labelled number with an optional slider: `{label, min, max, step, value, log, onchange}`.
- * The slider is logarithmic (base 10) when `log`; the number input always holds the exact value.
- * Returns `{root, number, slider, set(v)}`; `onchange(v)` gets valid numbers only, and invalid
- * text is reported through `onerror(message)`.
+ * A labelled number: an optional slider and a text box that acts as a spin button (arrow keys
+ * step on the grid; it reads decimals with a point or a comma). `f` is the state table's field
+ * (min, max, grid, log). Every value it passes to `onchange` is one the table accepts; text that
+ * is not is reported to `onerror(raw)` and the box shows the value still in effect.
+ * Returns `{root, input, slider, set(v), relabel(label)}`.
  */
-export function numberField({ label, name, min, max, step = "any", value, log = false, slider = true, onchange, onerror, W }) {
+export function numberField({ name, label, f, value, slider = true, show, onchange, onerror, sliderLabel }) {
   const id = uid(name);
-  const number = h("input", { type: "number", id, name, min, max, step, value, inputmode: "decimal" });
+  const lab = h("label", { for: id }, label);
+  const input = h("input", { type: "text", id, name, role: "spinbutton", inputmode: "decimal", autocomplete: "off", spellcheck: "false", "aria-valuemin": f.min, "aria-valuemax": f.max });
   const range = slider
-    ? h("input", {
-        type: "range",
-        "aria-label": W ? W.sliderOf(label) : `${label} slider`,
-        min: log ? Math.log10(min) : min,
-        max: log ? Math.log10(max) : max,
-        step: log ? 0.01 : (max - min) / 200,
-        value: log ? Math.log10(value) : value,
-      })
-    : h("span");
-  let last = String(value);
+    ? h("input", { type: "range", "aria-label": sliderLabel ?? label, min: f.log ? Math.log10(f.min) : f.min, max: f.log ? Math.log10(f.max) : f.max, step: f.log ? 0.01 : f.type === "integer" ? 1 : (f.grid ?? (f.max - f.min) / 200) })
+    : null;
+  let current = value;
+  const text = (v) => (v === null || v === undefined ? "" : show(v));
   const set = (v) => {
-    number.value = last = String(v);
-    if (slider) range.value = String(log ? Math.log10(Math.max(v, min)) : v);
+    current = v;
+    input.value = text(v);
+    if (v !== null && v !== undefined) {
+      input.setAttribute("aria-valuenow", String(v));
+      input.setAttribute("aria-valuetext", text(v));
+    }
+    if (range && v !== null && v !== undefined) {
+      range.value = String(f.log ? Math.log10(Math.max(v, f.min)) : v);
+      range.setAttribute("aria-valuetext", text(v));
+    }
   };
-  range.addEventListener?.("input", () => {
-    const raw = Number(range.value);
-    const v = log ? Number((10 ** raw).toPrecision(3)) : Number(raw.toPrecision(6));
-    number.value = last = String(v);
+  const commit = (v) => {
+    if (v === current) return set(v);
+    set(v);
     onchange(v);
+  };
+  range?.addEventListener("input", () => {
+    const raw = Number(range.value);
+    commit(snap(f, f.log ? 10 ** raw : raw));
   });
-  number.addEventListener("change", () => {
-    const v = number.valueAsNumber;
-    const [lo, hi] = [Number(number.min), Number(number.max)]; // the bounds may have moved since
-    if (!Number.isFinite(v) || v < lo || v > hi) {
-      onerror?.(W ? W.mustBe(label, lo, hi, number.value) : `${label} must be a number from ${lo} to ${hi}; "${number.value}" is not.`);
-      number.value = last; // show the value still in effect; the notice says why
+  input.addEventListener("change", () => {
+    const raw = input.value;
+    const v = parseNumber(raw);
+    const ok = Number.isFinite(v) && v >= Number(input.getAttribute("aria-valuemin")) && v <= Number(input.getAttribute("aria-valuemax")) && (f.type !== "integer" || Number.isInteger(v));
+    if (!ok) {
+      set(current); // the value still in effect; the notice says why
+      onerror?.(raw, current);
       return;
     }
-    last = number.value;
-    if (slider) range.value = String(log ? Math.log10(v) : v);
-    onchange(v);
+    commit(f.precision ? Number(v.toPrecision(f.precision)) : v);
   });
-  const root = h("div", { class: "field" + (slider ? "" : " wide") }, h("label", { for: id }, label), slider ? range : null, number);
-  if (!slider) root.replaceChildren(h("label", { for: id }, label), number);
-  return { root, number, slider: range, set };
+  input.addEventListener("keydown", (e) => {
+    const dir = { ArrowUp: 1, ArrowDown: -1, PageUp: 10, PageDown: -10 }[e.key];
+    if (!dir) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const base = current ?? (f.min + f.max) / 2;
+    const v = f.log ? 10 ** (Math.log10(Math.max(base, f.min)) + 0.05 * dir) : base + dir * (f.type === "integer" ? 1 : typeof f.grid === "number" ? f.grid : (f.max - f.min) / 100);
+    commit(snap(f, v));
+  });
+  set(value);
+  const root = h("div", { class: "field" + (range ? "" : " wide") }, lab, range, input);
+  return { root, input, slider: range, set, get: () => current, bounds(min, max) { input.setAttribute("aria-valuemin", min); input.setAttribute("aria-valuemax", max); }, relabel(l, s) { lab.textContent = l; range?.setAttribute("aria-label", s ?? l); } };
 }
 
-/**
- * A labelled `<select>` for control `name`: `options` as `[value, text]` pairs, `onchange(value)`.
- * Returns `{root, select}`.
- */
+/** A labelled `<select>`: `options` as `[value, text]` pairs. Returns `{root, select, relabel}`. */
 export function selectField({ label, name, options, value, onchange }) {
   const id = uid(name);
+  const lab = h("label", { for: id }, label);
   const select = h("select", { id, name, onchange: () => onchange(select.value) }, options.map(([v, t]) => h("option", { value: v }, t)));
   select.value = value;
-  const root = h("div", { class: "field wide", "data-control": name }, h("label", { for: id }, label), select);
-  return { root, select };
+  const root = h("div", { class: "field wide", "data-control": name }, lab, select);
+  const relabel = (l, opts) => {
+    lab.textContent = l;
+    if (opts) for (const o of select.options) o.textContent = opts.find(([v]) => v === o.value)?.[1] ?? o.textContent;
+  };
+  return { root, select, relabel };
 }
 
-/** A Play/Pause loop calling `tick()` `rate()` times a second; stops when `tick` returns false. */
-export function player(tick, rate, onstate) {
+/** A labelled checkbox. Returns `{root, input, relabel}`. */
+export function checkField({ label, name, value, onchange }) {
+  const id = uid(name);
+  const input = h("input", { type: "checkbox", id, name, onchange: () => onchange(input.checked) });
+  input.checked = Boolean(value);
+  const lab = h("label", { for: id }, label);
+  return { root: h("div", { class: "field check", "data-control": name }, input, lab), input, relabel: (l) => (lab.textContent = l) };
+}
+
+/** Whether the reader asked for less motion. */
+export const reducedMotion = () => window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+
+/**
+ * A Play/Pause loop calling `tick()` `rate()` times a second (several ticks in one frame when
+ * needed); stops when `tick` returns false. With reduced motion it steps on a timer, one step at
+ * a time, with nothing in between. `onstate(playing)` is told each change.
+ */
+export function player(tick, rate, onstate, draw = () => {}) {
   let raf = 0;
+  let timer = 0;
   let last = 0;
   let carry = 0;
   const frame = (t) => {
@@ -115,27 +149,41 @@ export function player(tick, rate, onstate) {
     last = t;
     carry += (dt / 1000) * rate();
     let go = true;
+    let moved = false;
     while (carry >= 1 && go) {
       carry -= 1;
       go = tick();
+      moved = true;
     }
+    if (moved) draw();
     if (!go) return stop();
     raf = requestAnimationFrame(frame);
   };
+  const slow = () => {
+    if (!timer) return;
+    if (!tick()) return stop();
+    draw();
+    timer = setTimeout(slow, 1000 / Math.max(1, rate()));
+  };
   const start = () => {
-    if (raf) return;
-    last = 0;
-    carry = 1;
-    raf = requestAnimationFrame(frame);
+    if (raf || timer) return;
+    if (reducedMotion()) {
+      timer = setTimeout(slow, 0);
+    } else {
+      last = 0;
+      carry = 1;
+      raf = requestAnimationFrame(frame);
+    }
     onstate(true);
   };
   const stop = () => {
+    const was = raf !== 0 || timer !== 0;
     if (raf) cancelAnimationFrame(raf);
-    const was = raf !== 0;
-    raf = 0;
+    if (timer) clearTimeout(timer);
+    raf = timer = 0;
     if (was) onstate(false);
   };
-  return { start, stop, get playing() { return raf !== 0; }, toggle: () => (raf ? stop() : start()) };
+  return { start, stop, get playing() { return raf !== 0 || timer !== 0; }, toggle: () => (raf || timer ? stop() : start()) };
 }
 
 /**
@@ -151,4 +199,17 @@ export function watchWidth(el, onresize) {
   });
   observer.observe(el);
   return () => observer.disconnect();
+}
+
+/**
+ * Listeners added through this are all removed by `off()`: what a panel registers on `window`,
+ * `document` or media queries lets go when it is torn down.
+ */
+export function listeners() {
+  const undo = [];
+  return {
+    on(target, type, fn, opts) { target.addEventListener(type, fn, opts); undo.push(() => target.removeEventListener(type, fn, opts)); },
+    add(fn) { undo.push(fn); },
+    off() { while (undo.length) undo.pop()(); },
+  };
 }

@@ -129,12 +129,16 @@ impl CurveView {
         let Some(&x) = visible.last() else { return Ok(()) };
         let here = local(px(x));
         if let Some(to) = next.filter(|v| v.is_finite()) {
+            // The step to come, dashed, lifted above the curve so it does not hide the last step
+            // (at η = 1 both join the same two points).
             let style = ShapeStyle::from(&super::RUNS[0]).stroke_width(l.px(2.0));
-            let to = local(px(to));
-            area.draw_dashed(here, to, l.px(6.0), l.px(4.0), style)?;
-            for e in arrow_elements(here, to, l.px(9.0) as f64, style).into_iter().skip(1) {
+            let lift = l.px(14.0) as i32;
+            let (from, to) = ((here.0, here.1 - lift), (local(px(to)).0, local(px(to)).1 - lift));
+            area.draw_dashed(from, to, l.px(6.0), l.px(4.0), style)?;
+            for e in arrow_elements(from, to, l.px(9.0) as f64, style).into_iter().skip(1) {
                 area.draw(&e).map_err(err)?;
             }
+            area.draw(&PathElement::new(vec![here, from], style)).map_err(err)?;
         }
         // The tangent y = f(x_t) + f'(x_t)·(u − x_t), over a short span around the point.
         let slope = df(x);
@@ -155,16 +159,18 @@ impl CurveView {
             area.draw(&Circle::new(at, l.px(9.0) as i32, ShapeStyle::from(&pal.guess).stroke_width(l.px(2.5))))
                 .map_err(err)?;
         }
-        // The slope's label in the quadrant above the point away from the tangent: up-left where
-        // the curve rises, up-right where it falls; on a box of the background colour.
+        // The slope's label below the curve, in the quadrant free of the curve and the tangent:
+        // down-right where the curve rises, down-left where it falls (the step arrows run above
+        // the curve); on a box of the background colour.
         let text = format!("{} = {}", labels.slope, l.style.number(slope));
         let font = l.font(13.0).color(&pal.tangent);
         let (tw, th) = root.estimate_text_size(&text, &font).map_err(err)?;
         let gap = l.px(14.0) as i32;
         let (tw, th) = (tw as i32, th as i32);
-        let mut tx = if slope > 0.0 { here.0 - gap - tw } else { here.0 + gap };
+        let mut tx = if slope > 0.0 { here.0 + gap } else { here.0 - gap - tw };
         tx = crate::num::clamp_i32(tx, l.px(2.0) as i32, (plot.width() - tw - l.px(2.0) as i32).max(0));
-        let ty = (here.1 - gap - th).max(l.px(2.0) as i32);
+        let ty =
+            crate::num::clamp_i32(here.1 + gap / 2, l.px(2.0) as i32, (plot.height() - th - l.px(4.0) as i32).max(0));
         let pad = l.px(3.0) as i32;
         area.draw(&Rectangle::new(
             [(tx - pad, ty - pad), (tx + tw + pad, ty + th + pad)],

@@ -8,6 +8,8 @@ use crate::landscape::Interval;
 use plotters::coord::ranged1d::ValueFormatter;
 use plotters::coord::CoordTranslate;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
 
 /// Facets a side of the surface mesh.
 pub const FACETS: usize = 36;
@@ -158,21 +160,55 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
     }
-    // Axis names beyond the ends of their axes, away from the surface and the tick labels.
+    // Axis names beside their tick labels, pushed away from the box's centre on the screen so they
+    // clear the labels and the surface: the x and y names off the middle of the farther of their
+    // two base edges (where plotters writes the ticks), the loss above the leftmost upright edge.
     let spec = chart.as_coord_spec();
     let font = l.font(15.0);
+    let p = |x: f64, z: f64, y: f64| {
+        let (a, b) = spec.translate(&(x, z, y));
+        (a as f64, b as f64)
+    };
+    let box_pts: Vec<(f64, f64)> = [lo, hi]
+        .iter()
+        .flat_map(|&z| [p(sx.lo, z, sy.lo), p(sx.hi, z, sy.lo), p(sx.hi, z, sy.hi), p(sx.lo, z, sy.hi)])
+        .collect();
+    let centre = (box_pts.iter().map(|c| c.0).sum::<f64>() / 8.0, box_pts.iter().map(|c| c.1).sum::<f64>() / 8.0);
+    let away = |m: (f64, f64), by: f64| {
+        let (dx, dy) = (m.0 - centre.0, m.1 - centre.1);
+        let len = (dx * dx + dy * dy).sqrt().max(1.0);
+        (m.0 + dx / len * by, m.1 + dy / len * by)
+    };
+    // The topmost on the screen of an axis's four parallel box edges: where its ticks are written.
+    let topmost = |edges: [(f64, f64); 4]| {
+        edges.into_iter().fold((0.0, f64::INFINITY), |best, e| if e.1 < best.1 { e } else { best })
+    };
     let (mx, my) = ((sx.lo + sx.hi) / 2.0, (sy.lo + sy.hi) / 2.0);
+    let x_edge = topmost([p(mx, lo, sy.lo), p(mx, lo, sy.hi), p(mx, hi, sy.lo), p(mx, hi, sy.hi)]);
+    let y_edge = topmost([p(sx.lo, lo, my), p(sx.hi, lo, my), p(sx.lo, hi, my), p(sx.hi, hi, my)]);
+    let uprights = [(sx.lo, sy.lo), (sx.hi, sy.lo), (sx.hi, sy.hi), (sx.lo, sy.hi)];
+    let (ux, uy) =
+        uprights.into_iter().min_by(|a, b| p(a.0, lo, a.1).0.total_cmp(&p(b.0, lo, b.1).0)).unwrap_or((sx.lo, sy.lo));
+    let z_mid = p(ux, (lo + hi) / 2.0, uy);
+    let gap = 52.0 * l.style.dpr;
     let names = [
-        (labels.x, spec.translate(&(mx, lo, sy.lo - 0.32 * sy.span()))),
-        (labels.y, spec.translate(&(sx.hi + 0.32 * sx.span(), lo, my))),
-        (labels.z, spec.translate(&(sx.lo - 0.12 * sx.span(), hi + 0.12 * (hi - lo), sy.lo - 0.12 * sy.span()))),
+        (labels.x, away(x_edge, gap), Pos::new(HPos::Center, VPos::Center), FontTransform::None),
+        (labels.y, away(y_edge, gap), Pos::new(HPos::Center, VPos::Center), FontTransform::None),
+        (
+            labels.z,
+            (z_mid.0 - 58.0 * l.style.dpr, z_mid.1),
+            Pos::new(HPos::Center, VPos::Center),
+            FontTransform::Rotate270,
+        ),
     ];
-    for (name, (x, y)) in names {
-        let (x, y) = (
-            crate::num::clamp_i32(x, l.px(4.0) as i32, w as i32 - l.px(40.0) as i32),
-            crate::num::clamp_i32(y, l.px(4.0) as i32, h as i32 - l.px(20.0) as i32),
-        );
-        root.draw(&Text::new(name.to_string(), (x, y), font.clone())).map_err(err)?;
+    let margin = l.px(6.0) as f64;
+    for (name, (x, y), pos, turn) in names {
+        let (tw, th) = root.estimate_text_size(name, &font).map_err(err)?;
+        let (tw, th) = if matches!(turn, FontTransform::None) { (tw, th) } else { (th, tw) };
+        let x = crate::num::clamp(x, tw as f64 / 2.0 + margin, w as f64 - tw as f64 / 2.0 - margin);
+        let y = crate::num::clamp(y, th as f64 / 2.0 + margin, h as f64 - th as f64 / 2.0 - margin);
+        let style = font.clone().pos(pos).transform(turn);
+        root.draw(&Text::new(name.to_string(), (x.round() as i32, y.round() as i32), style)).map_err(err)?;
     }
     Ok(())
 }

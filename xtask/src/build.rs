@@ -81,6 +81,9 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Modules the first frame does not need: loaded when first used, so not preloaded.
+pub const LAZY: [&str; 4] = ["race.js", "export.js", "help.js", "share.js"];
+
 /// Replace the `<!-- preload… -->` line of index.html with `<link rel="modulepreload">` for every
 /// module the page imports and a preload of the wasm, so the browser fetches them all at once
 /// instead of discovering them level by level of the import graph.
@@ -92,7 +95,9 @@ fn preload(dist: &Path) -> Result<()> {
     };
     let mut modules: Vec<String> = std::fs::read_dir(dist)?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".js") && n != "main.js" && !n.starts_with("embed-example"))
+        .filter(|n| {
+            n.ends_with(".js") && n != "main.js" && !n.starts_with("embed-example") && !LAZY.contains(&n.as_str())
+        })
         .collect();
     modules.sort();
     modules.push("pkg/descent.js".into());

@@ -1,0 +1,94 @@
+// Replays a figure recorded by the wasm module (src/draw/record.rs) on a canvas: the Rust code
+// draws into a list of operations and never calls the page, so nothing the page does to a canvas
+// can throw through it. Colours and fonts become text here, once.
+
+const css = new Map();
+/** `rgba(…)` for a colour packed as r·2²⁴ + g·2¹⁶ + b·2⁸ + a. */
+function colour(packed) {
+  let s = css.get(packed);
+  if (!s) {
+    const r = Math.floor(packed / 16777216) & 255, g = Math.floor(packed / 65536) & 255, b = Math.floor(packed / 256) & 255, a = packed & 255;
+    s = `rgba(${r},${g},${b},${Math.round((a / 255) * 1000) / 1000})`;
+    css.set(packed, s);
+  }
+  return s;
+}
+
+const ALIGN = ["left", "center", "right"];
+const BASELINE = ["top", "middle", "bottom"];
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", "Hiragino Sans", sans-serif';
+
+/**
+ * Draw `fig` ({ops, texts, images}) on `ctx`; `heat` is the panel's cached heatmap image (a
+ * canvas), stretched where the figure puts image 0. Clears first unless `keep`.
+ */
+export function replay(ctx, fig, heat = null, keep = false) {
+  const o = fig.ops;
+  if (!keep) ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.lineCap = "round";
+  ctx.lineJoin = "round";
+  let i = 0;
+  const stroke = (c, w) => { ctx.strokeStyle = colour(c); ctx.lineWidth = w; };
+  while (i < o.length) {
+    switch (o[i]) {
+      case 1: // segment
+        stroke(o[i + 1], o[i + 2]);
+        ctx.beginPath(); ctx.moveTo(o[i + 3], o[i + 4]); ctx.lineTo(o[i + 5], o[i + 6]); ctx.stroke();
+        i += 7; break;
+      case 2: { // polyline
+        const n = o[i + 3];
+        stroke(o[i + 1], o[i + 2]);
+        ctx.beginPath();
+        for (let k = 0; k < n; k++) (k ? ctx.lineTo : ctx.moveTo).call(ctx, o[i + 4 + 2 * k], o[i + 5 + 2 * k]);
+        ctx.stroke();
+        i += 4 + 2 * n; break;
+      }
+      case 3: { // polygon
+        const n = o[i + 2];
+        ctx.fillStyle = colour(o[i + 1]);
+        ctx.beginPath();
+        for (let k = 0; k < n; k++) (k ? ctx.lineTo : ctx.moveTo).call(ctx, o[i + 3 + 2 * k], o[i + 4 + 2 * k]);
+        ctx.closePath(); ctx.fill();
+        i += 3 + 2 * n; break;
+      }
+      case 4: { // rectangle
+        const [c, fill, w, x0, y0, x1, y1] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5], o[i + 6], o[i + 7]];
+        if (fill) { ctx.fillStyle = colour(c); ctx.fillRect(x0, y0, x1 - x0, y1 - y0); }
+        else { stroke(c, w); ctx.strokeRect(x0, y0, x1 - x0, y1 - y0); }
+        i += 8; break;
+      }
+      case 5: { // circle
+        const [c, fill, w, x, y, r] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5], o[i + 6]];
+        ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
+        if (fill) { ctx.fillStyle = colour(c); ctx.fill(); } else { stroke(c, w); ctx.stroke(); }
+        i += 7; break;
+      }
+      case 6: { // text
+        const [c, size, h, v, turns, x, y, t] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5], o[i + 6], o[i + 7], o[i + 8]];
+        ctx.fillStyle = colour(c);
+        ctx.font = `${size}px ${FONT}`;
+        ctx.textAlign = ALIGN[h] ?? "left";
+        ctx.textBaseline = BASELINE[v] ?? "top";
+        if (turns) {
+          ctx.save(); ctx.translate(x, y); ctx.rotate((turns * Math.PI) / 2); ctx.fillText(fig.texts[t], 0, 0); ctx.restore();
+        } else ctx.fillText(fig.texts[t], x, y);
+        i += 9; break;
+      }
+      case 7: // pixel
+        ctx.fillStyle = colour(o[i + 1]); ctx.fillRect(o[i + 2], o[i + 3], 1, 1);
+        i += 4; break;
+      case 8: { // image
+        const [id, x, y, w, h] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5]];
+        if (id === 0) {
+          if (heat) { ctx.imageSmoothingEnabled = false; ctx.drawImage(heat, x, y, w, h); }
+        } else {
+          const img = fig.images[id - 1];
+          if (img && img.width > 0 && img.height > 0) ctx.putImageData(new ImageData(img.data, img.width, img.height), x, y);
+        }
+        i += 6; break;
+      }
+      default:
+        return; // unknown operation: stop rather than misread the rest
+    }
+  }
+}
