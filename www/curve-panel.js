@@ -128,10 +128,15 @@ export function mountCurvePanel(container, state, hooks) {
   }
   function set(name, v, user = false) {
     const before = s[name];
+    let later = null; // a notice to give once the change is reflected (which clears old ones)
     s[name] = v;
     let ok = true;
     if (name === "curve") s.x0 = DEFAULT_START[v] ?? s.x0;
-    if (name === "range" && Math.abs(s.x0) > v) s.x0 = snap(T.x0, Math.sign(s.x0) * v);
+    if (name === "range" && Math.abs(s.x0) > v) {
+      const old = s.x0;
+      s.x0 = snap(T.x0, Math.sign(s.x0) * v);
+      later = () => hooks.notify("x0", W.clamped(W.labels.x0, n(old), n(v), n(s.x0)));
+    }
     if (["eta", "x0", "range", "curve"].includes(name)) ok = configure(name);
     else if (name === "steps") { runSteps(v); return true; }
     else if (name === "lang") relabel();
@@ -147,6 +152,7 @@ export function mountCurvePanel(container, state, hooks) {
     if (name === "curve") relabel();
     sync();
     update();
+    later?.();
     return true;
   }
   function sync() {

@@ -147,6 +147,7 @@ const en = {
   problem: (p, W) => describeProblem(p, W),
   error: (e, W) => describeError(e, W),
   typed: (label, raw, min, max, kept) => `${label}: "${raw}" is not a number from ${min} to ${max}. Keeping ${kept}.`,
+  clamped: (label, old, r, used) => `${label} = ${old} is outside the new range ±${r}: using ${used}.`,
   helpText: {
     loss: [
       ["The map", "Each point of the map is a choice of the neuron's weight w (across) and bias b (up). Its colour is the loss L there: red is low, yellow is high (autumn), or purple low to yellow high (viridis). The colour bar gives the scale."],
@@ -265,6 +266,7 @@ const fr = {
   },
   curveStop: (x, lo, hi) => `Arrêt : le pas suivant irait en x = ${x}, hors de la figure [${lo} ; ${hi}] : chaque pas atterrit plus loin du fond. Appuyez sur Réinitialiser.`,
   typed: (label, raw, min, max, kept) => `${label} : « ${raw} » n'est pas un nombre entre ${min} et ${max}. ${kept} est conservé.`,
+  clamped: (label, old, r, used) => `${label} = ${old} est hors de la nouvelle plage ±${r} : ${used} est utilisé.`,
   helpText: {
     loss: [
       ["La carte", "Chaque point de la carte est un choix du poids w (en largeur) et du biais b (en hauteur) du neurone. Sa couleur est la perte L : rouge pour une perte faible, jaune pour une perte forte (autumn), ou violet à jaune (viridis). La barre de couleurs donne l'échelle."],
@@ -384,6 +386,7 @@ const ja = {
   },
   curveStop: (x, lo, hi) => `停止：次のステップは x = ${x} で、図の範囲 [${lo}, ${hi}] の外です。毎ステップ底から遠ざかっています。リセットしてください。`,
   typed: (label, raw, min, max, kept) => `${label}：「${raw}」は ${min} から ${max} の数ではありません。${kept} のままにします。`,
+  clamped: (label, old, r, used) => `${label} = ${old} は新しい範囲 ±${r} の外です：${used} を使います。`,
   helpText: {
     loss: [
       ["マップ", "マップの各点はニューロンの重み w（横）とバイアス b（縦）の組です。色はそこでの損失 L：autumn では赤が小さく黄が大きい、viridis では紫が小さく黄が大きい。右のカラーバーが目盛りです。"],
@@ -477,7 +480,9 @@ const PROBLEM = {
 export function describeProblem(p, W) {
   const T = PROBLEM[W.code] ?? PROBLEM.en;
   const f = T[p.code];
-  const text = f ? f(p) : `${p.name}="${p.raw}"`;
+  const q = { ...p };
+  for (const k of ["min", "max", "range"]) if (typeof q[k] === "number") q[k] = formatNumber(q[k], W.code);
+  const text = f ? f(q) : `${p.name}="${p.raw}"`;
   const kept = "used" in p ? " " + T.kept(typeof p.used === "number" ? formatNumber(p.used, W.code) : Array.isArray(p.used) ? p.used.join(" ") : p.used) : "";
   return text + kept;
 }

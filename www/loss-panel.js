@@ -227,12 +227,15 @@ export function mountLossPanel(container, state, hooks) {
     const before = s[name];
     s[name] = v;
     let ok = true;
+    let later = null; // a notice to give once the change is reflected (which clears old ones)
     switch (name) {
       case "eta": case "batch": case "order": case "batchseed": case "activation": case "loss": case "x0": case "ystar": case "range": case "data": case "dataseed": case "optimizers": case "surface":
         if (name === "surface") { s.w0 = s.b0 = null; s.seed = null; }
         if (name === "range" && s.w0 !== null && (Math.abs(s.w0) > v || Math.abs(s.b0) > v)) {
+          const old = [s.w0, s.b0];
           s.w0 = snap(T.w0, Math.max(-v, Math.min(v, s.w0)));
           s.b0 = snap(T.b0, Math.max(-v, Math.min(v, s.b0)));
+          later = () => hooks.notify("w0", W.clamped(W.labels.start, `(${n(old[0])}, ${n(old[1])})`, n(v), `(${n(s.w0)}, ${n(s.b0)})`));
         }
         ok = configure(name);
         break;
@@ -278,6 +281,7 @@ export function mountLossPanel(container, state, hooks) {
     syncControls();
     showView();
     update();
+    later?.();
     return true;
   }
   const startOf = () => { const r = core.readout().runs[0]; return [r?.w ?? 0, r?.b ?? 0]; };

@@ -41,8 +41,8 @@ function arrange() {
   main.replaceChildren(demo);
   pageLanguage(get("lang") ?? "en");
   // Problems the element cannot see in its attributes: keys of no setting, repeated keys.
-  const linkOnly = problems.filter((p) => ["repeated", "case", "other-panel", "unknown-key"].includes(p.code));
-  if (linkOnly.length) demo.ready.then(() => demo.report(linkOnly));
+  const linkOnly = problems.filter((p) => ["repeated", "case", "other-panel", "unknown-key", "panel"].includes(p.code));
+  if (linkOnly.length) customElements.whenDefined("descent-demo").then(() => demo.ready).then(() => demo.report(linkOnly));
   return [demo];
 }
 

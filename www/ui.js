@@ -60,7 +60,7 @@ export function numberField({ name, label, f, value, slider = true, show, onchan
     ? h("input", { type: "range", "aria-label": sliderLabel ?? label, min: f.log ? Math.log10(f.min) : f.min, max: f.log ? Math.log10(f.max) : f.max, step: f.log ? 0.01 : f.type === "integer" ? 1 : (f.grid ?? (f.max - f.min) / 200) })
     : null;
   let current = value;
-  const text = (v) => (v === null || v === undefined ? "" : show(v));
+  const text = (v) => (v === null || v === undefined ? "" : f.type === "integer" ? String(v) : show(v));
   const set = (v) => {
     current = v;
     input.value = text(v);

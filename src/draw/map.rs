@@ -232,9 +232,18 @@ impl MapView {
                 area.draw(&Circle::new(cur, l.px(5.0) as i32, path.colour.filled())).map_err(err)?;
                 if let Some(to) = path.next {
                     let to = shift(self.to_px_i32(to));
+                    // From the dot's edge, so the current point stays visible under a long arrow.
+                    let (dx, dy) = ((to.0 - cur.0) as f64, (to.1 - cur.1) as f64);
+                    let len = (dx * dx + dy * dy).sqrt();
+                    let r = l.px(6.0) as f64;
+                    let from = if len > 2.0 * r {
+                        ((cur.0 as f64 + dx / len * r).round() as i32, (cur.1 as f64 + dy / len * r).round() as i32)
+                    } else {
+                        cur
+                    };
                     for (colour, width) in [(pal.halo, 4.0), (pal.arrow, 2.0)] {
                         for e in arrow_elements(
-                            cur,
+                            from,
                             to,
                             l.px(9.0) as f64,
                             ShapeStyle::from(&colour).stroke_width(l.px(width)),

@@ -28,6 +28,9 @@ pub fn dist() -> Result<PathBuf> {
         .remove_producers_section(true)
         .generate(&pkg)
         .context("wasm-bindgen could not generate the glue")?;
+    let glue = pkg.join("descent.js");
+    let js = std::fs::read_to_string(&glue).context("read the generated glue")?;
+    std::fs::write(&glue, own_checks(&js)?).context("write the glue")?;
     preload(&dist)?;
     crate::standalone::write(&dist)?;
     Ok(dist)
@@ -108,4 +111,64 @@ fn preload(dist: &Path) -> Result<()> {
     links.push("<link rel=\"preload\" href=\"style.css\" as=\"fetch\" type=\"text/css\" crossorigin>".into());
     std::fs::write(&index, page.replace(line, &links.join("\n"))).context("write index.html")?;
     Ok(())
+}
+
+/// wasm-bindgen's glue passes `this.__wbg_ptr` to Rust without checking that `this` is an object
+/// of the class: `CurvePanel.prototype.readout.call(lossPanel)` would hand Rust a pointer to the
+/// wrong type (and `free.call(other)` would free it as the wrong type). Every read of the pointer
+/// inside `export class X { … }` becomes `__own(this, X)`, which throws a `TypeError` unless `this`
+/// is a live `X`.
+pub fn own_checks(js: &str) -> Result<String> {
+    const CHECK: &str = "function __own(o, K) {\n    if (!(o instanceof K)) throw new TypeError(`descent: this method belongs to ${K.name} objects`);\n    if (!o.__wbg_ptr) throw new TypeError(`descent: this ${K.name} was freed`);\n    return o.__wbg_ptr;\n}\n";
+    let mut out = String::with_capacity(js.len() + 4096);
+    let mut rest = js;
+    let mut classes = 0;
+    while let Some(i) = rest.find("export class ") {
+        out.push_str(&rest[..i]);
+        let name_end = rest[i + 13..]
+            .find(|c: char| !c.is_alphanumeric() && c != '_')
+            .map(|e| i + 13 + e)
+            .context("a class name")?;
+        let name = &rest[i + 13..name_end];
+        // The class ends where the next top-level item starts.
+        let body_end = rest[name_end..].find("\n}\n").map(|e| name_end + e + 3).context("the end of a class")?;
+        let body = &rest[i..body_end];
+        let mut patched = String::with_capacity(body.len());
+        let mut b = body;
+        while let Some(k) = b.find("this.__wbg_ptr") {
+            patched.push_str(&b[..k]);
+            let after = &b[k + 14..];
+            if after.trim_start().starts_with('=') && !after.trim_start().starts_with("==") {
+                patched.push_str("this.__wbg_ptr");
+            } else {
+                patched.push_str(&format!("__own(this, {name})"));
+            }
+            b = after;
+        }
+        patched.push_str(b);
+        out.push_str(&patched);
+        rest = &rest[body_end..];
+        classes += 1;
+    }
+    out.push_str(rest);
+    if classes == 0 {
+        bail!("the glue has no `export class`: update own_checks for this wasm-bindgen version");
+    }
+    Ok(format!("{CHECK}{out}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_checks;
+
+    #[test]
+    fn every_read_of_the_pointer_checks_the_class() {
+        let js = "export class A {\n    __destroy_into_raw() {\n        const ptr = this.__wbg_ptr;\n        this.__wbg_ptr = 0;\n        return ptr;\n    }\n    f() {\n        return wasm.a_f(this.__wbg_ptr);\n    }\n}\nexport class B {\n    g() { wasm.b_g(this.__wbg_ptr); }\n}\n";
+        let out = own_checks(js).unwrap();
+        assert!(out.contains("const ptr = __own(this, A);"));
+        assert!(out.contains("this.__wbg_ptr = 0;"), "assignments stay");
+        assert!(out.contains("wasm.a_f(__own(this, A))"));
+        assert!(out.contains("wasm.b_g(__own(this, B))"));
+        assert!(out.starts_with("function __own(o, K)"));
+    }
 }
