@@ -305,14 +305,8 @@ impl<O: Objective<N>, const N: usize> Descent<O, N> {
             trail[from..].iter().map(|&(_, p)| self.objective.value(p)).collect()
         };
         let span = self.window.iter().map(Interval::span).fold(0.0, f64::max);
-        let moved: Vec<f64> = {
-            let trail = self.trail();
-            let from = trail.len().saturating_sub(TREND_STEPS + 1);
-            trail[from..].windows(2).map(|w| distance(&w[0].1, &w[1].1)).collect()
-        };
         let trend = trend(&Evidence {
             losses: &losses,
-            moved: &moved,
             grad_zero: next.grad.iter().all(|&g| g == 0.0),
             next_move: distance(&point, &next.next),
             range: self.range,
@@ -363,8 +357,6 @@ fn coarse_range<O: Objective<N>, const N: usize>(objective: &O, window: &[Interv
 pub struct Evidence<'a> {
     /// The full loss at the last few points, oldest first, the current point last.
     pub losses: &'a [f64],
-    /// The distance moved by each of the last few steps.
-    pub moved: &'a [f64],
     /// Whether the gradient at the current point is exactly zero.
     pub grad_zero: bool,
     /// The length of the step to come.
@@ -384,8 +376,8 @@ pub struct Evidence<'a> {
 /// - the loss went up at least twice in the last steps, changing direction at least three times:
 ///   oscillating (noisy with mini-batches);
 /// - up at each of the last three steps: rising;
-/// - steps all under `10⁻³·span`, the loss falling by less than `10⁻⁴·(L_max − L_min)` over them,
-///   and above `10⁻²·(L_max − L_min)` from the bottom: a plateau;
+/// - above `10⁻²·(L_max − L_min)` from the bottom, falling so slowly that at the pace of the last
+///   steps it would take more than 300 more to get there: a plateau;
 /// - otherwise descending.
 pub fn trend(e: &Evidence) -> Trend {
     let Some(&now) = e.losses.last() else { return Trend::Start };
@@ -410,9 +402,8 @@ pub fn trend(e: &Evidence) -> Trend {
     if diffs.len() >= 3 && diffs[diffs.len() - 3..].iter().all(|&d| d > 0.0) {
         return Trend::Rising;
     }
-    let fell = e.losses[0] - now;
-    if e.moved.len() >= 3 && e.moved.iter().all(|&m| m < 1e-3 * e.span) && fell < 1e-4 * height && above > 1e-2 * height
-    {
+    let pace = (e.losses[0] - now) / (e.losses.len() - 1) as f64;
+    if e.losses.len() >= 4 && above > 1e-2 * height && pace * 300.0 < above {
         return Trend::Plateau;
     }
     Trend::Descending
@@ -422,26 +413,29 @@ pub fn trend(e: &Evidence) -> Trend {
 mod tests {
     use super::*;
 
-    fn ev<'a>(losses: &'a [f64], moved: &'a [f64]) -> Evidence<'a> {
-        Evidence { losses, moved, grad_zero: false, next_move: 0.1, range: (0.0, 1.0), span: 4.0, stochastic: false }
+    fn ev(losses: &[f64]) -> Evidence<'_> {
+        Evidence { losses, grad_zero: false, next_move: 0.1, range: (0.0, 1.0), span: 4.0, stochastic: false }
     }
 
     #[test]
     fn trends() {
-        assert_eq!(trend(&ev(&[], &[])), Trend::Start);
-        assert_eq!(trend(&ev(&[0.5], &[])), Trend::Start);
-        assert_eq!(trend(&ev(&[0.5, 0.4, 0.3], &[0.1, 0.1])), Trend::Descending);
-        assert_eq!(trend(&ev(&[0.5, 0.1, 0.4, 0.1, 0.4, 0.1], &[1.0; 5])), Trend::Oscillating);
+        assert_eq!(trend(&ev(&[])), Trend::Start);
+        assert_eq!(trend(&ev(&[0.5])), Trend::Start);
+        assert_eq!(trend(&ev(&[0.5, 0.4, 0.3])), Trend::Descending);
+        assert_eq!(trend(&ev(&[0.5, 0.1, 0.4, 0.1, 0.4, 0.1])), Trend::Oscillating);
         assert_eq!(
-            trend(&Evidence { stochastic: true, ..ev(&[0.5, 0.1, 0.4, 0.1, 0.4, 0.1], &[1.0; 5]) }),
+            trend(&Evidence { stochastic: true, ..ev(&[0.5, 0.1, 0.4, 0.1, 0.4, 0.1]) }),
             Trend::Noisy
         );
-        assert_eq!(trend(&ev(&[0.1, 0.2, 0.3, 0.4], &[1.0; 3])), Trend::Rising);
-        assert_eq!(trend(&ev(&[0.3, 0.3, 0.3, 0.3], &[1e-4; 3])), Trend::Plateau);
-        assert_eq!(trend(&Evidence { grad_zero: true, ..ev(&[0.3, 0.3], &[0.0]) }), Trend::ZeroGradient);
-        assert_eq!(trend(&Evidence { next_move: 1e-9, ..ev(&[1e-4, 1e-4], &[1e-9]) }), Trend::Converged);
+        assert_eq!(trend(&ev(&[0.1, 0.2, 0.3, 0.4])), Trend::Rising);
+        assert_eq!(trend(&ev(&[0.3, 0.3, 0.3, 0.3])), Trend::Plateau);
+        // Falling, but 1e-4 a step with 0.3 to go: thousands of steps at this pace.
+        assert_eq!(trend(&ev(&[0.3004, 0.3003, 0.3002, 0.3001])), Trend::Plateau);
+        assert_eq!(trend(&ev(&[0.4, 0.3, 0.2, 0.1])), Trend::Descending);
+        assert_eq!(trend(&Evidence { grad_zero: true, ..ev(&[0.3, 0.3]) }), Trend::ZeroGradient);
+        assert_eq!(trend(&Evidence { next_move: 1e-9, ..ev(&[1e-4, 1e-4]) }), Trend::Converged);
         assert_eq!(
-            trend(&Evidence { grad_zero: true, ..ev(&[0.0], &[]) }),
+            trend(&Evidence { grad_zero: true, ..ev(&[0.0]) }),
             Trend::Converged,
             "zero gradient at the bottom"
         );

@@ -26,6 +26,7 @@ export function mountCurvePanel(container, state, hooks) {
   const lang = () => s.lang;
   const n = (v) => formatNumber(v, lang(), PRECISION);
   const parabola = () => s.curve === "parabola";
+  const compact = () => document.documentElement.dataset.compact === "true";
   const range = () => (parabola() ? s.range : 5);
 
   const title = h("h2", {});
@@ -235,7 +236,9 @@ export function mountCurvePanel(container, state, hooks) {
   function layout() {
     const width = figure.parentElement.clientWidth || 600;
     drawnWidth = width;
-    fitCanvas(figure, width, Math.max(220, Math.round(width * 0.62)));
+    let height = Math.max(220, Math.round(width * 0.62));
+    if (compact()) height = Math.max(180, Math.min(height, window.innerHeight - (container.clientWidth < 700 ? 760 : 260)));
+    fitCanvas(figure, width, height);
     fitCanvas(rate, width, 170);
   }
   function draw() {
@@ -292,6 +295,10 @@ export function mountCurvePanel(container, state, hooks) {
 
   const unwatch = watchWidth(figure.parentElement, () => { layout(); draw(); });
   L.add(unwatch);
+  if (compact()) {
+    container.classList.add("compact");
+    for (const d of [settings, numbersBox, formulasBox]) d.open = false;
+  }
   relabel();
   configure("x0");
   sync();

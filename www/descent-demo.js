@@ -338,6 +338,8 @@ export class DescentDemo extends HTMLElement {
     this.#reflecting = false;
     this.#after(name, v);
     this.#say(name, null);
+    // The step count follows every step: it is in the attribute (and a link), not a change event.
+    if (name === "steps") return;
     this.dispatchEvent(new CustomEvent("descent-change", { detail: { panel: this.#kind, name, value: v }, bubbles: true, composed: true }));
   }
 
@@ -352,7 +354,7 @@ export class DescentDemo extends HTMLElement {
     const link = pageURL() + toHash(this.#kind, st);
     const attrs = writeState(this.#kind, st).map(([k, v]) => ` ${k}="${v.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`).join("");
     const script = new URL("./descent-demo.js", import.meta.url).href;
-    const height = this.#kind === "parabola" ? 860 : 1180;
+    const height = 760;
     const iframe = `<iframe src="${link.replace(/&/g, "&amp;")}" title="descent: ${this.#kind}" width="100%" height="${height}" loading="lazy"></iframe>`;
     const element = `<script type="module" src="${script.startsWith("data:") ? "descent-demo.js" : script}"></script>\n<descent-demo${attrs}></descent-demo>`;
     return { link, iframe, element };

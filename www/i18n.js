@@ -86,7 +86,7 @@ const en = {
   lossPresets: [
     ["descent", "Quick descent (η = 2 from (−2, 0.5))"],
     ["plateau", "The article's plateau (η = 0.1 from (−1.5, −1.5))"],
-    ["overshoot", "Overshooting (η = 50)"],
+    ["overshoot", "Overshooting (η = 30)"],
     ["diverge", "Leaving the map (η = 100)"],
   ],
   raceLegend: "Optimizers racing (colour, name, state)",
@@ -212,7 +212,7 @@ const fr = {
   lossPresets: [
     ["descent", "Descente rapide (η = 2 depuis (−2 ; 0,5))"],
     ["plateau", "Le plateau de l'article (η = 0,1 depuis (−1,5 ; −1,5))"],
-    ["overshoot", "Le pas dépasse (η = 50)"],
+    ["overshoot", "Le pas dépasse (η = 30)"],
     ["diverge", "Sortie de la carte (η = 100)"],
   ],
   raceLegend: "Optimiseurs en course (couleur, nom, état)",
@@ -332,7 +332,7 @@ const ja = {
   lossPresets: [
     ["descent", "すばやい降下（(−2, 0.5) から η = 2）"],
     ["plateau", "記事のプラトー（(−1.5, −1.5) から η = 0.1）"],
-    ["overshoot", "行き過ぎ（η = 50）"],
+    ["overshoot", "行き過ぎ（η = 30）"],
     ["diverge", "マップの外へ（η = 100）"],
   ],
   raceLegend: "比較中の最適化手法（色、名前、状態）",

@@ -17,7 +17,7 @@ const FIG = { map: 0, paths: 1, surface: 2, chart: 3, legend: 4 };
 export const LOSS_PRESETS = {
   descent: { surface: "neuron", eta: 2, w0: -2, b0: 0.5, optimizers: [{ name: "sgd", params: {} }] },
   plateau: { surface: "neuron", eta: 0.1, w0: -1.5, b0: -1.5, optimizers: [{ name: "sgd", params: {} }] },
-  overshoot: { surface: "neuron", eta: 50, w0: -2, b0: 0.5, optimizers: [{ name: "sgd", params: {} }] },
+  overshoot: { surface: "neuron", eta: 30, w0: -1, b0: 0.5, optimizers: [{ name: "sgd", params: {} }] },
   diverge: { surface: "neuron", eta: 100, w0: -2, b0: -2, optimizers: [{ name: "sgd", params: {} }] },
 };
 
@@ -211,6 +211,7 @@ export function mountLossPanel(container, state, hooks) {
     };
   }
   const hidden = () => s.predict && !revealed;
+  const compact = () => document.documentElement.dataset.compact === "true";
   /** Apply settings to the core; on a refusal the previous ones stay and the notice says why. */
   function configure(key) {
     try {
@@ -486,7 +487,12 @@ export function mountLossPanel(container, state, hooks) {
   function layout() {
     const width = stack.parentElement.clientWidth || 600;
     drawnWidth = width;
-    const height = Math.max(200, Math.round(width * 0.9) - 10);
+    let height = Math.max(200, Math.round(width * 0.9) - 10);
+    if (compact()) {
+      // Framed: the figures shrink so the widget fits the frame's height (details folded).
+      const stacked = container.clientWidth < 700;
+      height = Math.max(180, Math.min(height, window.innerHeight - (stacked ? 620 : 290)));
+    }
     fitCanvas(base, width, height);
     fitCanvas(path, width, height);
     fitCanvas(surface, width, Math.max(220, Math.round(width * 0.8)));
@@ -649,6 +655,10 @@ export function mountLossPanel(container, state, hooks) {
 
   const unwatch = watchWidth(stack.parentElement, () => { layout(); draw(); });
   L.add(unwatch);
+  if (compact()) {
+    container.classList.add("compact");
+    for (const d of [settings, numbersBox, formulasBox]) d.open = false;
+  }
   relabel();
   configure("start");
   syncControls();

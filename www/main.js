@@ -37,7 +37,8 @@ function arrange() {
   demo.setAttribute("panel", panel);
   for (const name of ALL_NAMES) if (name !== "panel" && get(name) !== null) demo.setAttribute(name, get(name));
   demo.addEventListener("descent-change", () => history.replaceState(null, "", demo.hash));
-  document.documentElement.dataset.compact = "true";
+  // In a frame the widget folds its details and fits the frame's height.
+  if (window.self !== window.top) document.documentElement.dataset.compact = "true";
   main.replaceChildren(demo);
   pageLanguage(get("lang") ?? "en");
   // Problems the element cannot see in its attributes: keys of no setting, repeated keys.

@@ -29,6 +29,8 @@ test("the example page: two elements and the iframe step independently; events; 
   assert.equal(await framed.getAttribute("data-step"), "0", "the iframe did not move");
 
   await parabola.evaluate((el) => { window.events = []; el.addEventListener("descent-step", (e) => window.events.push(e.detail)); });
+  // The lesson asks for a prediction first: reveal it, then step.
+  await parabola.getByRole("button", { name: "Reveal" }).click();
   await parabola.getByRole("button", { name: "Step", exact: true }).click();
   const events = await page.evaluate(() => window.events);
   assert.equal(events.length, 1);

@@ -83,7 +83,7 @@ pub fn all() -> Result<()> {
 /// `npm ci` in tests/e2e when its packages are not installed yet.
 pub fn npm_ci_if_needed(root: &Path) -> Result<()> {
     let e2e = root.join("tests/e2e");
-    if !e2e.join("node_modules/playwright-core").exists() {
+    if !["playwright-core", "axe-core"].iter().all(|p| e2e.join("node_modules").join(p).exists()) {
         println!("installing the browser tests' npm packages (npm ci in tests/e2e)");
         run(Command::new("npm").current_dir(&e2e).args(["ci", "--no-audit", "--no-fund"]))?;
     }
