@@ -260,6 +260,25 @@ pub(crate) fn record(r: Record) -> JsValue {
     o.into()
 }
 
+/// `value`, or a `nonfinite` refusal when it is NaN or infinite: `name` is the function whose
+/// result it is (a number a page cannot show or compute with is an error, not a result).
+pub(crate) fn finite(name: &str, value: f64) -> Result<f64, JsValue> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(fail("nonfinite", &[("name", name.into()), ("value", JsValue::from_f64(value))]))
+    }
+}
+
+/// `values` as a `Float64Array`, or a `nonfinite` refusal naming `name` with the first value that
+/// is NaN or infinite.
+pub(crate) fn finite_array(name: &str, values: &[f64]) -> Result<Float64Array, JsValue> {
+    for &v in values {
+        finite(name, v)?;
+    }
+    Ok(Float64Array::from(values))
+}
+
 /// A drawing that could not be done (a canvas too small for its axes).
 pub(crate) fn draw_error(_: crate::draw::DrawError) -> JsValue {
     fail("draw", &[])

@@ -2,7 +2,7 @@
 //! own pages.
 
 use super::api::hyper_object;
-use super::{fail, setup_error, string};
+use super::{fail, finite, finite_array, setup_error, string};
 use crate::objective::Objective;
 use crate::optim::{self, Probe};
 use crate::scene::{Param, RunSpec, SetupError};
@@ -87,7 +87,8 @@ impl Optimizer {
 
     /// The move `[dw, db]` for gradients `(g_w, g_b)`; `loss` is the loss there (Eve uses it);
     /// SAM also needs `gradAt(ow, ob) → [g_w, g_b, loss]`, the gradient at the point moved by
-    /// `(ow, ob)`.
+    /// `(ow, ob)`. A move that is not finite is a `nonfinite` refusal; a refusal leaves the
+    /// optimizer's state as it was.
     pub fn update(
         &mut self,
         grad_w: f64,
@@ -97,6 +98,7 @@ impl Optimizer {
     ) -> Result<Float64Array, JsValue> {
         let loss = loss.as_f64().unwrap_or(f64::NAN);
         let mut delta = [0.0; 2];
+        let before = self.inner.boxed();
         if self.inner.needs_probe() {
             let f = grad_at
                 .dyn_ref::<Function>()
@@ -104,6 +106,7 @@ impl Optimizer {
             let mut probe = JsProbe { f, failed: false };
             self.inner.update(&[grad_w, grad_b], loss, &mut probe, &mut delta);
             if probe.failed {
+                self.inner = before;
                 return Err(fail("type", &[("name", "gradAt".into()), ("expected", "numbers".into())]));
             }
         } else {
@@ -116,7 +119,7 @@ impl Optimizer {
             }
             self.inner.update(&[grad_w, grad_b], loss, &mut None_, &mut delta);
         }
-        Ok(Float64Array::from(&delta[..]))
+        finite_array("Optimizer.update", &delta).inspect_err(|_| self.inner = before)
     }
 
     /// Back to the state before the first update.
@@ -157,14 +160,14 @@ impl Surface {
         self.inner.formula().into()
     }
 
-    /// `f(x, y)`.
-    pub fn value(&self, x: f64, y: f64) -> f64 {
-        self.inner.value([x, y])
+    /// `f(x, y)` (a `nonfinite` refusal when it is not finite).
+    pub fn value(&self, x: f64, y: f64) -> Result<f64, JsValue> {
+        finite("Surface.value", self.inner.value([x, y]))
     }
 
-    /// `[∂f/∂x, ∂f/∂y]`.
-    pub fn gradient(&self, x: f64, y: f64) -> Float64Array {
-        Float64Array::from(&self.inner.gradient([x, y])[..])
+    /// `[∂f/∂x, ∂f/∂y]` (a `nonfinite` refusal when one is not finite).
+    pub fn gradient(&self, x: f64, y: f64) -> Result<Float64Array, JsValue> {
+        finite_array("Surface.gradient", &self.inner.gradient([x, y]))
     }
 
     /// The figure's window, `[x_lo, x_hi, y_lo, y_hi]`.
