@@ -2,11 +2,11 @@
 //! own pages.
 
 use super::api::hyper_object;
-use super::{fail, finite, finite_array, setup_error, string};
+use super::{fail, finite, finite_array, keys, list_items, list_length, setup_error, string};
 use crate::objective::Objective;
 use crate::optim::{self, Probe};
 use crate::scene::{Param, RunSpec, SetupError};
-use js_sys::{Float64Array, Function, Object, Reflect};
+use js_sys::{Float64Array, Function, Reflect};
 use wasm_bindgen::prelude::*;
 
 /// A learning rule by name: `new Optimizer("adam", {eta: 0.01})`, then `update(gradW, gradB)`
@@ -16,8 +16,10 @@ pub struct Optimizer {
     inner: Box<dyn optim::Optimizer>,
 }
 
-/// SAM's probe through a page's function `gradAt(offsetW, offsetB) → [gw, gb, loss]`; a function
-/// that throws or returns something else gives NaN (the caller sees a non-finite move).
+/// SAM's probe through a page's function `gradAt(offsetW, offsetB) → [gw, gb, loss]` (an Array
+/// or a Float64Array); a function that throws or returns something else gives NaN and marks the
+/// probe failed. What it returns is read through `Reflect`, so nothing it holds can throw
+/// through Rust.
 struct JsProbe<'a> {
     f: &'a Function,
     failed: bool,
@@ -28,8 +30,9 @@ impl Probe for JsProbe<'_> {
         let (a, b) = (offset.first().copied().unwrap_or(0.0), offset.get(1).copied().unwrap_or(0.0));
         let got = self.f.call2(&JsValue::NULL, &a.into(), &b.into()).ok();
         let nums: Option<Vec<f64>> = got.and_then(|v| {
-            let arr = js_sys::Array::from(&v);
-            (arr.length() >= 2).then(|| arr.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect())
+            let len = list_length("gradAt", &v, true).ok().flatten().filter(|&n| n >= 2.0)?;
+            let items = list_items("gradAt", &v, if len >= 3.0 { 3 } else { 2 }).ok()?;
+            Some(items.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect())
         });
         match nums {
             Some(v) => {
@@ -56,7 +59,7 @@ impl Optimizer {
         let name = string("name", &name)?;
         let mut list = Vec::new();
         if params.is_object() {
-            for k in Object::keys(params.unchecked_ref::<Object>()).iter().take(32) {
+            for k in keys("params", &params)?.iter().take(32) {
                 let key = string("params", &k)?;
                 let v = Reflect::get(&params, &k)
                     .map_err(|_| fail("type", &[("name", key.clone().into()), ("expected", "readable".into())]))?;
