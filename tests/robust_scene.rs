@@ -845,8 +845,8 @@ fn every_hyperparameter_at_every_edge_value() {
 
 /// Found by the properties above: a subnormal written with 8 digits got the next decade's
 /// exponent (10⁻³²³ for 4.94…×10⁻³²⁴); a huge ratio, or a zero width, overflowed the layout's
-/// integers (a panic in debug, a wrapped plotting area in release); Santa with a tiny N gave a
-/// NaN move for a zero gradient.
+/// integers (a panic in debug, a wrapped plotting area in release); Santa with a tiny N and
+/// AdaBound with γ = −0 gave a NaN move for a zero gradient.
 #[test]
 fn regressions_found_by_the_properties() {
     assert_eq!(format(5e-324, 8, NumStyle::default()), "4.9406565×10⁻³²⁴");
@@ -860,6 +860,13 @@ fn regressions_found_by_the_properties() {
     // Santa with N = 5e-324 (accepted: N ∈ (0, 10⁹]) divided 0 by N² = 0 for a zero gradient.
     for name in ["santae", "santasss"] {
         let mut opt = optim::build(name, &[("N", Hyper::Num(5e-324))]).expect("N is in range");
+        let mut delta = [0.0; 2];
+        opt.update(&[0.0, 0.0], 0.5, &mut Bowl([0.0, 0.0]), &mut delta);
+        assert!(delta.iter().all(|d| d.is_finite()), "{name}: {delta:?}");
+    }
+    // AdaBound with γ = −0 (accepted: γ ∈ [0, 1]) took its upper bound 1 + 1/(γt) as −∞.
+    for name in ["adabound", "amsbound"] {
+        let mut opt = optim::build(name, &[("gamma", Hyper::Num(-0.0))]).expect("γ = −0 is in range");
         let mut delta = [0.0; 2];
         opt.update(&[0.0, 0.0], 0.5, &mut Bowl([0.0, 0.0]), &mut delta);
         assert!(delta.iter().all(|d| d.is_finite()), "{name}: {delta:?}");
