@@ -818,6 +818,7 @@ proptest! {
         for c in &calls {
             run(&mut w, c).map_err(TestCaseError::fail)?;
         }
+        assert_alive();
     }
 }
 
@@ -929,10 +930,14 @@ fn every_argument_at_every_edge_value_and_every_wrong_type() {
             Call::CDraw((i % 2) as u32, x, 90.0, 1.0),
             Call::CDraw((i % 2) as u32, 120.0, x, 1.0),
             Call::CDraw((i % 2) as u32, 120.0, 90.0, x),
+            Call::CDraw(x as u32, 120.0, 90.0, 1.0),
             Call::CLocate(x, 372.0, 1.0, 50.0),
+            Call::CLocate(600.0, x, 1.0, 50.0),
             Call::CLocate(600.0, 372.0, x, 50.0),
             Call::CLocate(600.0, 372.0, 1.0, x),
+            Call::CPlace(x, 372.0, 1.0, 0.5),
             Call::CPlace(600.0, x, 1.0, 0.5),
+            Call::CPlace(600.0, 372.0, x, 0.5),
             Call::CPlace(600.0, 372.0, 1.0, x),
             Call::OUpdate(x, 0.1, Arg::Num(0.5), Arg::Fun(0)),
             Call::OUpdate(0.1, x, Arg::Num(x), Arg::Fun(0)),
@@ -1003,7 +1008,8 @@ fn every_argument_at_every_edge_value_and_every_wrong_type() {
     assert_alive();
 }
 
-/// After every test above has run in this module, and here after a storm of refused calls too.
+/// Hundreds of refused calls on one panel (sizes, settings, steps, optimizers), then a fresh panel
+/// and the article's neuron still work.
 #[wasm_bindgen_test]
 fn the_module_is_alive_after_hundreds_of_refusals() {
     let mut p = LossPanel::new().expect("panel");
