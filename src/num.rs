@@ -106,6 +106,10 @@ fn digits(a: f64, sig: i32) -> (u64, i32) {
 
 /// `a·10^k`, dividing by an exact power of ten for negative `k` (10^k is exact up to 10²²).
 fn scaled(a: f64, k: i32) -> f64 {
+    if k > 300 {
+        // A subnormal `a` needs k up to 338, and 10^k overflows past 10^308.
+        return scaled(a * 1e300, k - 300);
+    }
     if k >= 0 {
         if k > 22 {
             a * 10f64.powi(k - 22) * 1e22

@@ -39,10 +39,10 @@ pub struct Rect {
 
 impl Rect {
     pub fn width(&self) -> i32 {
-        self.x1 - self.x0
+        self.x1.saturating_sub(self.x0)
     }
     pub fn height(&self) -> i32 {
-        self.y1 - self.y0
+        self.y1.saturating_sub(self.y0)
     }
 }
 
@@ -180,8 +180,8 @@ impl Layout {
         let plot = Rect {
             x0: px(m.left).min(w - 1),
             y0: px(m.top).min(h - 1),
-            x1: (w - px(m.right)).max(px(m.left) + 1),
-            y1: (h - px(m.bottom)).max(px(m.top) + 1),
+            x1: (w - px(m.right)).max(px(m.left).saturating_add(1)),
+            y1: (h - px(m.bottom)).max(px(m.top).saturating_add(1)),
         };
         Layout { width, height, style, plot }
     }

@@ -369,7 +369,9 @@ fn checked(optimizer: &'static str, s: &ParamSpec, key: &'static str, value: &Hy
     let above_min = if s.min_open { v > s.min } else { v >= s.min };
     let below_max = if s.max_open { v < s.max } else { v <= s.max };
     if above_min && below_max {
-        Ok(v)
+        // −0 is taken as 0: it passes `v >= 0`, but a formula like AdaBound's 1 + 1/(γt) would
+        // see −∞.
+        Ok(if v == 0.0 { 0.0 } else { v })
     } else {
         Err(OptimError::BadValue {
             optimizer,

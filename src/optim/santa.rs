@@ -196,7 +196,10 @@ impl Step {
 
 /// `v ← σv + (1 − σ)g²/N²` and `Gₜ = 1/√(λ + √v)`; returns (Gₜ, Gₜ₋₁) with Gₜ₋₁ = Gₜ at t = 1.
 fn precondition(v: &mut f64, g_prev: f64, grad: f64, c: &SantaConfig, first: bool) -> (f64, f64) {
-    *v = c.sigma * *v + (1.0 - c.sigma) * grad * grad / (c.N * c.N);
+    let n2 = c.N * c.N;
+    // N below ~1e-162 squares to 0: then divide g by N first, so a zero gradient adds 0, not 0/0.
+    let g2 = if n2 > 0.0 { (1.0 - c.sigma) * grad * grad / n2 } else { (1.0 - c.sigma) * (grad / c.N) * (grad / c.N) };
+    *v = c.sigma * *v + g2;
     let gt = 1.0 / (c.eps + v.sqrt()).sqrt();
     (gt, if first { gt } else { g_prev })
 }

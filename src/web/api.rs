@@ -1,7 +1,7 @@
 //! The free functions of `pkg/descent.js`: the article's neuron, its losses and learning rule,
 //! the names of everything a page can choose, and the benchmark's bare loops.
 
-use super::{bounded, fail, get, number_or, setup_error, string, string_or, strings};
+use super::{bounded, fail, finite, finite_array, get, number_or, setup_error, string, string_or, strings};
 use crate::activation::{Activation, ACTIVATIONS};
 use crate::data::{Preset, PRESETS};
 use crate::loss::{Loss, LOSSES};
@@ -29,16 +29,17 @@ fn loss_kind(v: &JsValue) -> Result<Loss, JsValue> {
     })
 }
 
-/// `act(x·w + b)`, by default `σ(x·w + b)`.
+/// `act(x·w + b)`, by default `σ(x·w + b)` (a result that is not finite is a `nonfinite`
+/// refusal, as for every function below that returns numbers).
 #[wasm_bindgen]
 pub fn neuron(x: f64, w: f64, b: f64, activation_name: JsValue) -> Result<f64, JsValue> {
-    Ok(activation(&activation_name)?.forward(x * w + b))
+    finite("neuron", activation(&activation_name)?.forward(x * w + b))
 }
 
 /// The loss of output `y` against target `t`: by default the square `½(y − t)²`.
 #[wasm_bindgen]
 pub fn loss(y: f64, t: f64, kind: JsValue) -> Result<f64, JsValue> {
-    Ok(loss_kind(&kind)?.value(y, t))
+    finite("loss", loss_kind(&kind)?.value(y, t))
 }
 
 /// `[∂L/∂w, ∂L/∂b]` by back propagation, by default for `L = ½(σ(x·w + b) − t)²`.
@@ -53,20 +54,20 @@ pub fn gradient(
 ) -> Result<Float64Array, JsValue> {
     let (act, l) = (activation(&activation_name)?, loss_kind(&loss_name)?);
     let p = forward_backward(x, w, b, t, act, l);
-    Ok(Float64Array::from(&[p.grad_w, p.grad_b][..]))
+    finite_array("gradient", &[p.grad_w, p.grad_b])
 }
 
 /// `[w − η·g_w, b − η·g_b]`.
 #[wasm_bindgen(js_name = sgdStep)]
-pub fn sgd_step(w: f64, b: f64, grad_w: f64, grad_b: f64, eta: f64) -> Float64Array {
+pub fn sgd_step(w: f64, b: f64, grad_w: f64, grad_b: f64, eta: f64) -> Result<Float64Array, JsValue> {
     let (w, b) = crate::model::sgd_step(w, b, grad_w, grad_b, eta);
-    Float64Array::from(&[w, b][..])
+    finite_array("sgdStep", &[w, b])
 }
 
 /// `x − η·2x`.
 #[wasm_bindgen(js_name = parabolaStep)]
-pub fn parabola_step(x: f64, eta: f64) -> f64 {
-    crate::parabola::parabola_step(x, eta)
+pub fn parabola_step(x: f64, eta: f64) -> Result<f64, JsValue> {
+    finite("parabolaStep", crate::parabola::parabola_step(x, eta))
 }
 
 #[wasm_bindgen(js_name = activationNames)]
@@ -181,7 +182,7 @@ pub fn sgd_run(x: f64, y_star: f64, w: f64, b: f64, eta: f64, n: f64) -> Result<
         return Err(setup_error(SetupError::Range { name: "n", value: n, min: 0.0, max: MAX_RUN }));
     }
     let (w, b) = crate::model::run_sgd(x, y_star, w, b, eta, n as u64);
-    Ok(Float64Array::from(&[w, b][..]))
+    finite_array("sgdRun", &[w, b])
 }
 
 /// The sigmoid neuron's loss space as RGBA bytes, `cols × rows` pixels over `[lo, hi]²`, in the

@@ -2,7 +2,8 @@
 
 use super::api::{hyper_object, num};
 use super::{
-    bounded, canvas, draw_error, fail, get, numbers, record, set, setup_error, string, string_or, style, MAX_STEPS,
+    bounded, canvas, draw_error, fail, get, keys, list_items, list_length, numbers, record, set, setup_error, string,
+    string_or, style, MAX_STEPS,
 };
 use crate::colormap::ColorMap;
 use crate::descent::{Quantity, Stop, Trend};
@@ -30,20 +31,20 @@ struct ViewSettings {
 }
 
 fn runs(value: &JsValue) -> Result<Vec<RunSpec>, JsValue> {
-    if !Array::is_array(value) {
+    let Some(len) = list_length("runs", value, false)? else {
         return Err(fail("type", &[("name", "runs".into()), ("expected", "array".into())]));
+    };
+    if len > MAX_RUNS as f64 || len == 0.0 {
+        return Err(setup_error(SetupError::Runs { given: len as usize, max: MAX_RUNS }));
     }
-    let a: Array = value.clone().unchecked_into();
-    if a.length() as usize > MAX_RUNS || a.length() == 0 {
-        return Err(setup_error(SetupError::Runs { given: a.length() as usize, max: MAX_RUNS }));
-    }
-    a.iter()
+    list_items("runs", value, len as usize)?
+        .iter()
         .map(|r| {
-            let name = string("optimizer", &get(&r, "name")?)?;
-            let p = get(&r, "params")?;
+            let name = string("optimizer", &get(r, "name")?)?;
+            let p = get(r, "params")?;
             let mut params = Vec::new();
             if p.is_object() {
-                let keys = Object::keys(p.unchecked_ref::<Object>());
+                let keys = keys("params", &p)?;
                 if keys.length() > 32 {
                     return Err(fail("type", &[("name", "params".into()), ("expected", "object".into())]));
                 }
@@ -104,11 +105,12 @@ fn config(obj: &JsValue) -> Result<LossConfig, JsValue> {
 fn words(v: &JsValue) -> Result<Words, JsValue> {
     let s = |key: &str, default: &str| -> Result<String, JsValue> { string_or(key, &get(v, key)?, default) };
     let runs = get(v, "runs")?;
-    let names = if Array::is_array(&runs) {
-        let a: Array = runs.unchecked_into();
-        a.iter().take(MAX_RUNS).map(|n| n.as_string().unwrap_or_default()).collect()
-    } else {
-        Vec::new()
+    let names = match list_length("runs", &runs, false)? {
+        Some(n) => list_items("runs", &runs, (n as usize).min(MAX_RUNS))?
+            .iter()
+            .map(|n| n.as_string().unwrap_or_default())
+            .collect(),
+        None => Vec::new(),
     };
     Ok(Words {
         x: s("x", "w")?,

@@ -5,6 +5,10 @@
 //! call back into the page while a Rust borrow is held):
 //! - every argument a page passes that is not a plain number is taken as `JsValue` and checked
 //!   (a string where a string is expected, an object where settings are expected);
+//! - a page's values are read only through `Reflect` or `catch` bindings ([`get`], [`list_length`],
+//!   [`list_items`], [`keys`]): a getter or proxy trap that throws is a refusal, never a JS
+//!   exception unwinding through Rust frames (which would leave the object borrowed for ever:
+//!   every later call "recursive use of an object");
 //! - sizes, ratios and counts are bounded before they become allocations or loops;
 //! - figures are recorded as operations and replayed by the page (`www/replay.js`), so Rust never
 //!   calls a canvas;
@@ -26,8 +30,18 @@ use crate::draw::record::Record;
 use crate::draw::{Palette, Style};
 use crate::num::NumStyle;
 use crate::scene::SetupError;
-use js_sys::{Array, Float64Array, Object, Reflect, Uint8ClampedArray};
+use js_sys::{Array, ArrayBuffer, Float64Array, Object, Reflect, Uint8ClampedArray};
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
+    /// `Object.keys`, which runs a proxy's traps.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn keys_or_throw(value: &JsValue) -> Result<Array, JsValue>;
+}
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -170,39 +184,55 @@ pub(crate) fn get(obj: &JsValue, key: &str) -> Result<JsValue, JsValue> {
     Reflect::get(obj, &key.into()).map_err(|_| fail("type", &[("name", key.into()), ("expected", "readable".into())]))
 }
 
-/// An array of numbers (a JS Array or a typed array), at most `max` long.
+/// A `type` refusal: `name` could not be read (a getter or proxy trap threw).
+fn unreadable(name: &str) -> JsValue {
+    fail("type", &[("name", name.into()), ("expected", "readable".into())])
+}
+
+/// The length of `value` when it is an Array (or, with `typed`, a Float64Array), `None` when it
+/// is neither; read through `Reflect`, so a length that throws is a `type` refusal.
+pub(crate) fn list_length(name: &str, value: &JsValue, typed: bool) -> Result<Option<f64>, JsValue> {
+    // `isView` is true for typed arrays only, never for a proxy around one (whose reads throw).
+    let typed = typed && ArrayBuffer::is_view(value) && value.is_instance_of::<Float64Array>();
+    if !(typed || is_array_or_throw(value).unwrap_or(false)) {
+        return Ok(None);
+    }
+    match Reflect::get(value, &"length".into()).map_err(|_| unreadable(name))?.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(Some(n)),
+        _ => Err(unreadable(name)),
+    }
+}
+
+/// Items `0 … count − 1` of a list, each read through `Reflect` (a getter that throws is a `type`
+/// refusal).
+pub(crate) fn list_items(name: &str, value: &JsValue, count: usize) -> Result<Vec<JsValue>, JsValue> {
+    (0..count as u32).map(|i| Reflect::get_u32(value, i).map_err(|_| unreadable(name))).collect()
+}
+
+/// `Object.keys(value)` (a proxy's trap that throws is a `type` refusal naming `name`): a plain
+/// array of strings, safe to iterate.
+pub(crate) fn keys(name: &str, value: &JsValue) -> Result<Array, JsValue> {
+    keys_or_throw(value).map_err(|_| unreadable(name))
+}
+
+/// An array of numbers (a JS Array or a Float64Array), at most `max` long.
 pub(crate) fn numbers(name: &str, value: &JsValue, max: usize) -> Result<Vec<f64>, JsValue> {
     let bad = || fail("type", &[("name", name.into()), ("expected", "numbers".into())]);
-    if let Some(a) = value.dyn_ref::<Float64Array>() {
-        if a.length() as usize > max {
-            return Err(fail(
-                "range",
-                &[
-                    ("name", name.into()),
-                    ("value", JsValue::from_f64(a.length() as f64)),
-                    ("min", 0.into()),
-                    ("max", JsValue::from_f64(max as f64)),
-                ],
-            ));
-        }
-        return Ok(a.to_vec());
-    }
-    if !Array::is_array(value) {
+    let Some(len) = list_length(name, value, true)? else {
         return Err(bad());
-    }
-    let a: Array = value.clone().unchecked_into();
-    if a.length() as usize > max {
+    };
+    if len > max as f64 {
         return Err(fail(
             "range",
             &[
                 ("name", name.into()),
-                ("value", JsValue::from_f64(a.length() as f64)),
+                ("value", JsValue::from_f64(len)),
                 ("min", 0.into()),
                 ("max", JsValue::from_f64(max as f64)),
             ],
         ));
     }
-    a.iter().map(|v| v.as_f64().ok_or_else(bad)).collect()
+    list_items(name, value, len as usize)?.iter().map(|v| v.as_f64().ok_or_else(bad)).collect()
 }
 
 /// A checked number within `[min, max]`.
@@ -258,6 +288,25 @@ pub(crate) fn record(r: Record) -> JsValue {
     let _ = Reflect::set(&o, &"texts".into(), &texts);
     let _ = Reflect::set(&o, &"images".into(), &images);
     o.into()
+}
+
+/// `value`, or a `nonfinite` refusal when it is NaN or infinite: `name` is the function whose
+/// result it is (a number a page cannot show or compute with is an error, not a result).
+pub(crate) fn finite(name: &str, value: f64) -> Result<f64, JsValue> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(fail("nonfinite", &[("name", name.into()), ("value", JsValue::from_f64(value))]))
+    }
+}
+
+/// `values` as a `Float64Array`, or a `nonfinite` refusal naming `name` with the first value that
+/// is NaN or infinite.
+pub(crate) fn finite_array(name: &str, values: &[f64]) -> Result<Float64Array, JsValue> {
+    for &v in values {
+        finite(name, v)?;
+    }
+    Ok(Float64Array::from(values))
 }
 
 /// A drawing that could not be done (a canvas too small for its axes).

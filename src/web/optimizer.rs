@@ -2,11 +2,11 @@
 //! own pages.
 
 use super::api::hyper_object;
-use super::{fail, setup_error, string};
+use super::{fail, finite, finite_array, keys, list_items, list_length, setup_error, string};
 use crate::objective::Objective;
 use crate::optim::{self, Probe};
 use crate::scene::{Param, RunSpec, SetupError};
-use js_sys::{Float64Array, Function, Object, Reflect};
+use js_sys::{Float64Array, Function, Reflect};
 use wasm_bindgen::prelude::*;
 
 /// A learning rule by name: `new Optimizer("adam", {eta: 0.01})`, then `update(gradW, gradB)`
@@ -16,8 +16,10 @@ pub struct Optimizer {
     inner: Box<dyn optim::Optimizer>,
 }
 
-/// SAM's probe through a page's function `gradAt(offsetW, offsetB) → [gw, gb, loss]`; a function
-/// that throws or returns something else gives NaN (the caller sees a non-finite move).
+/// SAM's probe through a page's function `gradAt(offsetW, offsetB) → [gw, gb, loss]` (an Array
+/// or a Float64Array); a function that throws or returns something else gives NaN and marks the
+/// probe failed. What it returns is read through `Reflect`, so nothing it holds can throw
+/// through Rust.
 struct JsProbe<'a> {
     f: &'a Function,
     failed: bool,
@@ -28,8 +30,9 @@ impl Probe for JsProbe<'_> {
         let (a, b) = (offset.first().copied().unwrap_or(0.0), offset.get(1).copied().unwrap_or(0.0));
         let got = self.f.call2(&JsValue::NULL, &a.into(), &b.into()).ok();
         let nums: Option<Vec<f64>> = got.and_then(|v| {
-            let arr = js_sys::Array::from(&v);
-            (arr.length() >= 2).then(|| arr.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect())
+            let len = list_length("gradAt", &v, true).ok().flatten().filter(|&n| n >= 2.0)?;
+            let items = list_items("gradAt", &v, if len >= 3.0 { 3 } else { 2 }).ok()?;
+            Some(items.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect())
         });
         match nums {
             Some(v) => {
@@ -56,7 +59,7 @@ impl Optimizer {
         let name = string("name", &name)?;
         let mut list = Vec::new();
         if params.is_object() {
-            for k in Object::keys(params.unchecked_ref::<Object>()).iter().take(32) {
+            for k in keys("params", &params)?.iter().take(32) {
                 let key = string("params", &k)?;
                 let v = Reflect::get(&params, &k)
                     .map_err(|_| fail("type", &[("name", key.clone().into()), ("expected", "readable".into())]))?;
@@ -87,7 +90,8 @@ impl Optimizer {
 
     /// The move `[dw, db]` for gradients `(g_w, g_b)`; `loss` is the loss there (Eve uses it);
     /// SAM also needs `gradAt(ow, ob) → [g_w, g_b, loss]`, the gradient at the point moved by
-    /// `(ow, ob)`.
+    /// `(ow, ob)`. A move that is not finite is a `nonfinite` refusal; a refusal leaves the
+    /// optimizer's state as it was.
     pub fn update(
         &mut self,
         grad_w: f64,
@@ -97,6 +101,7 @@ impl Optimizer {
     ) -> Result<Float64Array, JsValue> {
         let loss = loss.as_f64().unwrap_or(f64::NAN);
         let mut delta = [0.0; 2];
+        let before = self.inner.boxed();
         if self.inner.needs_probe() {
             let f = grad_at
                 .dyn_ref::<Function>()
@@ -104,6 +109,7 @@ impl Optimizer {
             let mut probe = JsProbe { f, failed: false };
             self.inner.update(&[grad_w, grad_b], loss, &mut probe, &mut delta);
             if probe.failed {
+                self.inner = before;
                 return Err(fail("type", &[("name", "gradAt".into()), ("expected", "numbers".into())]));
             }
         } else {
@@ -116,7 +122,7 @@ impl Optimizer {
             }
             self.inner.update(&[grad_w, grad_b], loss, &mut None_, &mut delta);
         }
-        Ok(Float64Array::from(&delta[..]))
+        finite_array("Optimizer.update", &delta).inspect_err(|_| self.inner = before)
     }
 
     /// Back to the state before the first update.
@@ -157,14 +163,14 @@ impl Surface {
         self.inner.formula().into()
     }
 
-    /// `f(x, y)`.
-    pub fn value(&self, x: f64, y: f64) -> f64 {
-        self.inner.value([x, y])
+    /// `f(x, y)` (a `nonfinite` refusal when it is not finite).
+    pub fn value(&self, x: f64, y: f64) -> Result<f64, JsValue> {
+        finite("Surface.value", self.inner.value([x, y]))
     }
 
-    /// `[∂f/∂x, ∂f/∂y]`.
-    pub fn gradient(&self, x: f64, y: f64) -> Float64Array {
-        Float64Array::from(&self.inner.gradient([x, y])[..])
+    /// `[∂f/∂x, ∂f/∂y]` (a `nonfinite` refusal when one is not finite).
+    pub fn gradient(&self, x: f64, y: f64) -> Result<Float64Array, JsValue> {
+        finite_array("Surface.gradient", &self.inner.gradient([x, y]))
     }
 
     /// The figure's window, `[x_lo, x_hi, y_lo, y_hi]`.
