@@ -423,10 +423,7 @@ mod tests {
         assert_eq!(trend(&ev(&[0.5])), Trend::Start);
         assert_eq!(trend(&ev(&[0.5, 0.4, 0.3])), Trend::Descending);
         assert_eq!(trend(&ev(&[0.5, 0.1, 0.4, 0.1, 0.4, 0.1])), Trend::Oscillating);
-        assert_eq!(
-            trend(&Evidence { stochastic: true, ..ev(&[0.5, 0.1, 0.4, 0.1, 0.4, 0.1]) }),
-            Trend::Noisy
-        );
+        assert_eq!(trend(&Evidence { stochastic: true, ..ev(&[0.5, 0.1, 0.4, 0.1, 0.4, 0.1]) }), Trend::Noisy);
         assert_eq!(trend(&ev(&[0.1, 0.2, 0.3, 0.4])), Trend::Rising);
         assert_eq!(trend(&ev(&[0.3, 0.3, 0.3, 0.3])), Trend::Plateau);
         // Falling, but 1e-4 a step with 0.3 to go: thousands of steps at this pace.
@@ -434,11 +431,7 @@ mod tests {
         assert_eq!(trend(&ev(&[0.4, 0.3, 0.2, 0.1])), Trend::Descending);
         assert_eq!(trend(&Evidence { grad_zero: true, ..ev(&[0.3, 0.3]) }), Trend::ZeroGradient);
         assert_eq!(trend(&Evidence { next_move: 1e-9, ..ev(&[1e-4, 1e-4]) }), Trend::Converged);
-        assert_eq!(
-            trend(&Evidence { grad_zero: true, ..ev(&[0.0]) }),
-            Trend::Converged,
-            "zero gradient at the bottom"
-        );
+        assert_eq!(trend(&Evidence { grad_zero: true, ..ev(&[0.0]) }), Trend::Converged, "zero gradient at the bottom");
     }
 }
 

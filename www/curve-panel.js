@@ -163,6 +163,7 @@ export function mountCurvePanel(container, state, hooks) {
     x0.bounds(-range(), range());
     rangeField.root.classList.toggle("off", !parabola());
     regime.hidden = !parabola();
+    presets.classList.toggle("off", !parabola()); // the presets are y = x²'s regimes
   }
 
   function step(announceIt = false) {

@@ -159,6 +159,7 @@ export class DescentDemo extends HTMLElement {
     if (name === "controls" || name === "hide") {
       this.#api.state[name] = v;
       this.#showControls();
+      this.dispatchEvent(new CustomEvent("descent-change", { detail: { panel: this.#kind, name, value: v }, bubbles: true, composed: true }));
       return;
     }
     if (this.#api.set(name, v) !== false) {

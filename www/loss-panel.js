@@ -97,6 +97,7 @@ export function mountLossPanel(container, state, hooks) {
     range: field("range"),
     batch: field("batch", { slider: false }),
     dataseed: field("dataseed", { slider: false, control: "data" }),
+    batchseed: field("batchseed", { slider: false }),
   };
   const selects = {};
   const select = (name, options) => {
@@ -131,7 +132,14 @@ export function mountLossPanel(container, state, hooks) {
     runsBox.dataset.loaded = "true";
     import("./race.js").then((m) => {
       if (destroyed) return;
-      const editor = m.raceEditor({ runs: s.optimizers, words: () => W, lang, onchange: (v) => set("optimizers", v, true), onerror: (e) => hooks.notify("optimizers", describeError(e, W)) });
+      const editor = m.raceEditor({
+        runs: s.optimizers, words: () => W, lang,
+        onchange: (v) => set("optimizers", v, true),
+        onerror: (e) => hooks.notify("optimizers", describeError(e, W)),
+        // All 19 race on the logistic data from (−1, 1), where their paths differ (with the
+        // article's one sample every path runs along the same diagonal).
+        onall: (v) => applySettings({ surface: "neuron", data: "logistic", dataseed: 1, w0: -1, b0: 1, range: 2, batch: 0, optimizers: v }),
+      });
       runsBox.append(editor.root);
       editorApi = editor;
     }, (e) => hooks.notify("optimizers", String(e?.message ?? e)));
@@ -171,7 +179,7 @@ export function mountLossPanel(container, state, hooks) {
     formulas.setAttribute("aria-label", W.formulasTitle);
   });
   const settings = h("details", { class: "settings", open: true }, h("summary", {}),
-    surfaceSel, runsBox, activationSel, lossSel, dataSel, fields.dataseed.root, dataTable, fields.batch.root, orderSel,
+    surfaceSel, runsBox, activationSel, lossSel, dataSel, fields.dataseed.root, dataTable, fields.batch.root, orderSel, fields.batchseed.root,
     fields.x0.root, fields.ystar.root, fields.range.root,
     h("div", { class: "buttons" }, randomBtn), fields.seed.root, fields.w0.root, fields.b0.root,
     cmapSel, viewSel, scaleSel, langSel, themeSel, predictBox.root);
@@ -231,7 +239,7 @@ export function mountLossPanel(container, state, hooks) {
     let later = null; // a notice to give once the change is reflected (which clears old ones)
     switch (name) {
       case "eta": case "batch": case "order": case "batchseed": case "activation": case "loss": case "x0": case "ystar": case "range": case "data": case "dataseed": case "optimizers": case "surface":
-        if (name === "surface") { s.w0 = s.b0 = null; s.seed = null; }
+        if (name === "surface") { s.w0 = s.b0 = null; s.seed = null; later = () => relabel(); }
         if (name === "range" && s.w0 !== null && (Math.abs(s.w0) > v || Math.abs(s.b0) > v)) {
           const old = [s.w0, s.b0];
           s.w0 = snap(T.w0, Math.max(-v, Math.min(v, s.w0)));
@@ -287,9 +295,10 @@ export function mountLossPanel(container, state, hooks) {
   }
   const startOf = () => { const r = core.readout().runs[0]; return [r?.w ?? 0, r?.b ?? 0]; };
 
-  function applyPreset(key) {
+  function applyPreset(key) { applySettings(LOSS_PRESETS[key]); }
+  /** Several settings at once (a preset), reflected one by one, applied together. */
+  function applySettings(p) {
     play.stop();
-    const p = LOSS_PRESETS[key];
     for (const [k, v] of Object.entries(p)) { s[k] = v; hooks.change(k, v); }
     s.seed = null; hooks.change("seed", null);
     if (configure("presets")) { core.reset(); resetPredict(); changedSteps(0); }
@@ -309,14 +318,15 @@ export function mountLossPanel(container, state, hooks) {
     fields.w0.bounds(-s.range, s.range);
     fields.b0.bounds(-s.range, s.range);
     const neuron = isNeuron();
-    for (const el of [activationSel, lossSel, dataSel, fields.dataseed.root, dataTable, fields.x0.root, fields.ystar.root, fields.range.root, fields.batch.root, orderSel, randomBtn, fields.seed.root]) el.classList.toggle("off", !neuron);
+    for (const el of [activationSel, lossSel, dataSel, fields.dataseed.root, dataTable, fields.x0.root, fields.ystar.root, fields.range.root, fields.batch.root, orderSel, fields.batchseed.root, randomBtn, fields.seed.root]) el.classList.toggle("off", !neuron);
     const single = s.data === "single";
     fields.x0.root.classList.toggle("off", !neuron || !single);
     fields.ystar.root.classList.toggle("off", !neuron || !single);
     fields.dataseed.root.classList.toggle("off", !neuron || !DATA.includes(s.data) || single);
     const many = neuron && !single;
     fields.batch.root.classList.toggle("off", !many);
-    orderSel.classList.toggle("off", !many);
+    orderSel.classList.toggle("off", !many || s.batch === 0);
+    fields.batchseed.root.classList.toggle("off", !many || s.batch === 0);
     renderData();
     const axes = neuron ? W.startAxes.neuron : W.startAxes.surface;
     fields.w0.relabel(axes[0]);
@@ -435,7 +445,8 @@ export function mountLossPanel(container, state, hooks) {
     status.textContent = stops[0] && !race() ? stopText(stops[0]) : race() ? W.raceStatus(t, r.runs.length - stopped, r.runs.length)
       : many && r.batchSize < r.samples ? W.batchStatus(t, n(run.loss), n(run.batchLoss), run.epoch) : W.lossStatus(t, n(run.loss));
     status.classList.toggle("bad", Boolean(stops[0]) && !race());
-    trend.textContent = stops[0] && !race() ? "" : hide ? "" : W.trend[run.trend] ?? "";
+    // The trend of the run whose numbers are shown (in a race, its stop if it stopped).
+    trend.textContent = hide ? "" : run.stop ? (race() ? `${writeRuns([s.optimizers[pick]])}: ${stopText(run.stop)}` : "") : W.trend[run.trend] ?? "";
     stepBtn.disabled = r.runs.every((x) => x.stop);
     hooks.live({ step: t, w: run.w, b: run.b, loss: run.loss, diverged: String(Boolean(stops[0])), trend: run.trend, runs: r.runs.length });
     // Each run that stops says so once, with its reason.
@@ -458,10 +469,13 @@ export function mountLossPanel(container, state, hooks) {
     legend.hidden = !race();
     if (race()) {
       legend.setAttribute("aria-label", W.raceLegend);
-      legend.replaceChildren(...r.runs.map((x, i) => h("li", { class: x.stop ? "stopped" : "" },
-        h("span", { class: "swatch", style: `background:${RUN_COLOURS[i % RUN_COLOURS.length]}` }),
-        h("span", { class: "name" }, writeRuns([s.optimizers[i]])),
-        h("span", { class: "state" }, x.stop ? `${W.runStopped} (${x.stop.kind === "left" ? W.stop.left(`${n(x.stop.to[0])}, ${n(x.stop.to[1])}`, "").split(":")[0] : W.quantity[x.stop.what] ?? ""}) — ${W.runState(x.step, n(x.loss))}` : W.runState(x.step, n(x.loss))))));
+      legend.replaceChildren(...r.runs.map((x, i) => {
+        const swatch = h("span", { class: "swatch" });
+        swatch.style.background = RUN_COLOURS[i % RUN_COLOURS.length]; // a property: a strict CSP allows it
+        return h("li", { class: x.stop ? "stopped" : "" }, swatch,
+          h("span", { class: "name" }, writeRuns([s.optimizers[i]])),
+          h("span", { class: "state" }, x.stop ? `${W.stopShort[x.stop.kind]} — ${W.runState(x.step, n(x.loss))}` : W.runState(x.step, n(x.loss))));
+      }));
     }
     // Descriptions follow the state.
     const where = isNeuron() ? `(w, b) = (${n(run.w)}, ${n(run.b)})` : `(x, y) = (${n(run.w)}, ${n(run.b)})`;
@@ -473,9 +487,10 @@ export function mountLossPanel(container, state, hooks) {
   }
   function stopText(st) {
     if (st.kind === "left") {
-      const [lo, hi] = isNeuron() ? [-s.range, s.range] : [null, null];
-      const win = isNeuron() ? `w, b ∈ [${n(lo)}, ${n(hi)}]` : "";
-      return W.stop.left(`${n(st.to[0])}, ${n(st.to[1])}`, win);
+      const [xl, xh, yl, yh] = last?.window ?? [-s.range, s.range, -s.range, s.range];
+      const axes = isNeuron() ? ["w", "b"] : ["x", "y"];
+      const win = `${axes[0]} ∈ [${n(xl)}, ${n(xh)}], ${axes[1]} ∈ [${n(yl)}, ${n(yh)}]`;
+      return (isNeuron() ? W.stop.left : W.stop.leftSurface)(`${n(st.to[0])}, ${n(st.to[1])}`, win);
     }
     return W.stop["non-finite"](W.quantity[st.what] ?? st.what, n(st.value));
   }
@@ -660,7 +675,15 @@ export function mountLossPanel(container, state, hooks) {
     for (const d of [settings, numbersBox, formulasBox]) d.open = false;
   }
   relabel();
-  configure("start");
+  // Settings the core refuses (from a link or attributes) fall back to the defaults one group at a
+  // time, so the state, the controls and a link say what actually runs; the notice says which.
+  if (!configure("settings")) {
+    const groups = [["activation", "loss"], ["data", "dataseed", "x0", "ystar"], ["batch", "order", "batchseed"], ["optimizers", "eta"], ["w0", "b0", "seed"], ["range"], ["surface"]];
+    for (const g of groups) {
+      for (const k of g) { s[k] = T[k].default ?? (k === "w0" ? -2 : k === "b0" ? 0.5 : null); hooks.change(k, s[k]); }
+      try { core.configure(config()); break; } catch { /* the next group */ }
+    }
+  }
   syncControls();
   showView();
   layout();

@@ -36,7 +36,8 @@ function arrange() {
   demo.id = "shared";
   demo.setAttribute("panel", panel);
   for (const name of ALL_NAMES) if (name !== "panel" && get(name) !== null) demo.setAttribute(name, get(name));
-  demo.addEventListener("descent-change", () => history.replaceState(null, "", demo.hash));
+  // The hash follows every change and every step (a link restores the steps too).
+  for (const type of ["descent-change", "descent-step", "descent-reset"]) demo.addEventListener(type, () => history.replaceState(null, "", demo.hash));
   // In a frame the widget folds its details and fits the frame's height.
   if (window.self !== window.top) document.documentElement.dataset.compact = "true";
   main.replaceChildren(demo);

@@ -14,7 +14,7 @@ export const LANGS = ["en", "fr", "ja"];
 
 /** The controls a panel can show; `controls` picks some, `hide` removes some. */
 export const CONTROLS = {
-  "loss-space": ["step", "play", "back", "reset", "presets", "random", "eta", "speed", "seed", "start", "surface", "optimizers", "activation", "loss", "data", "batch", "x0", "ystar", "range", "cmap", "view", "scale", "lang", "theme", "predict", "readouts", "formulas", "chart", "share", "export", "help"],
+  "loss-space": ["step", "play", "back", "reset", "presets", "random", "eta", "speed", "seed", "start", "surface", "optimizers", "activation", "loss", "data", "batch", "order", "batchseed", "x0", "ystar", "range", "cmap", "view", "scale", "lang", "theme", "predict", "readouts", "formulas", "chart", "share", "export", "help"],
   parabola: ["step", "play", "back", "reset", "presets", "curve", "eta", "x0", "range", "speed", "lang", "theme", "predict", "readouts", "formulas", "chart", "share", "export", "help"],
 };
 

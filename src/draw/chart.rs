@@ -42,10 +42,29 @@ impl StepChart<'_> {
             .filter(|v| v.is_finite())
     }
 
-    /// The y range drawn: `[0, 1.05·max]` linear, or whole powers of ten around the non-zero
-    /// values in log (as `log₁₀` values), never empty.
+    /// The y range drawn: linear, from 0 (or the lowest value, when negative) to the highest
+    /// (or 0), padded by 5%; log, whole powers of ten around the non-zero |values| (as `log₁₀`
+    /// values). Never empty.
     pub fn y_range(&self) -> (f64, f64) {
         let max = self.finite().fold(0.0f64, f64::max);
+        if !self.log {
+            let signed = || {
+                self.series
+                    .iter()
+                    .flat_map(|s| s.values.iter())
+                    .chain(self.guide.unwrap_or(&[]))
+                    .map(|p| p.1)
+                    .filter(|v| v.is_finite())
+            };
+            let lo = signed().fold(0.0f64, f64::min);
+            let hi = signed().fold(0.0f64, f64::max);
+            let pad = 0.05 * (hi - lo);
+            return if hi > lo {
+                (if lo < 0.0 { lo - pad } else { 0.0 }, if hi > 0.0 { hi + pad } else { 0.0 })
+            } else {
+                (0.0, 1.0)
+            };
+        }
         if self.log {
             let min = self.finite().filter(|&v| v > LOG_FLOOR).fold(f64::INFINITY, f64::min);
             let (lo, hi) =
@@ -56,7 +75,7 @@ impl StepChart<'_> {
                 (hi - 1.0, hi)
             }
         } else {
-            (0.0, if max > 0.0 { max * 1.05 } else { 1.0 })
+            (0.0, 1.0)
         }
     }
 

@@ -254,6 +254,8 @@ impl LossPanel {
         let (lo, hi) = self.scene.map_range();
         set(&o, "mapLo", lo);
         set(&o, "mapHi", hi);
+        let [wx, wy] = self.scene.window();
+        set(&o, "window", Float64Array::from(&[wx.lo, wx.hi, wy.lo, wy.hi][..]));
         let runs: Array = self
             .scene
             .readouts()

@@ -78,6 +78,7 @@ test("on a phone a vertical swipe over a figure scrolls the page; a tap places t
   assert.deepEqual([afterSwipe.w, afterSwipe.step], [before.w, before.step], "the run is untouched");
   // A tap places the start.
   await page.waitForTimeout(1000); // let the scroll's fling end
+  await page.locator("#loss-space canvas.map-path").scrollIntoViewIfNeeded();
   const box2 = await page.locator("#loss-space canvas.map-path").boundingBox();
   await page.touchscreen.tap(box2.x + box2.width * 0.5, box2.y + box2.height * 0.4);
   assert.equal(await panel.getAttribute("data-step"), "0");
@@ -93,6 +94,7 @@ test("on a phone a vertical swipe over a figure scrolls the page; a tap places t
   assert.ok((await page.evaluate(() => scrollY)) > y0 + 80, "a vertical swipe over the 3-D view scrolls");
   assert.equal(await surface.evaluate((c) => c.toDataURL()), still, "and does not turn it");
   await page.waitForTimeout(1000); // let the scroll's fling end
+  await surface.scrollIntoViewIfNeeded();
   const sbox2 = await surface.boundingBox();
   await swipe(page, sbox2.x + sbox2.width * 0.3, sbox2.y + sbox2.height * 0.5, 120, 0);
   assert.notEqual(await surface.evaluate((c) => c.toDataURL()), still, "a sideways drag turns it");

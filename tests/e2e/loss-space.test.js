@@ -124,7 +124,7 @@ test("η = 100 from a far start: the panel reports divergence, Reset recovers", 
   assert.equal(await panel.getAttribute("data-diverged"), "true");
   const status = await panel.locator("p.status").innerText();
   assert.match(status, /^Stopped: the next step would go to \(/);
-  assert.match(status, /outside the map \(w, b ∈ \[−2, 2\]\)\. η is too large/);
+  assert.match(status, /outside the map \(w ∈ \[−2, 2\], b ∈ \[−2, 2\]\)\. η is too large/);
   assert.equal(await step.isDisabled(), true);
   for (const v of ["data-w", "data-b", "data-loss"]) assert.ok(Number.isFinite(Number(await panel.getAttribute(v))), `${v} stays finite`);
   await panel.getByRole("button", { name: "Reset" }).click();

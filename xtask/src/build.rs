@@ -148,7 +148,8 @@ pub fn own_checks(js: &str) -> Result<String> {
         patched.push_str(b);
         // `free` calls `this.__destroy_into_raw()`, which on an object of another class is that
         // class's own method: check the class first, or Rust would free it as the wrong type.
-        let patched = patched.replace("this.__destroy_into_raw()", &format!("(__own(this, {name}), this.__destroy_into_raw())"));
+        let patched =
+            patched.replace("this.__destroy_into_raw()", &format!("(__own(this, {name}), this.__destroy_into_raw())"));
         out.push_str(&patched);
         rest = &rest[body_end..];
         classes += 1;
@@ -172,7 +173,9 @@ mod tests {
         assert!(out.contains("this.__wbg_ptr = 0;"), "assignments stay");
         assert!(out.contains("wasm.a_f(__own(this, A))"));
         assert!(out.contains("wasm.b_g(__own(this, B))"));
-        let free = own_checks("export class C {\n    free() {\n        const ptr = this.__destroy_into_raw();\n    }\n}\n").unwrap();
+        let free =
+            own_checks("export class C {\n    free() {\n        const ptr = this.__destroy_into_raw();\n    }\n}\n")
+                .unwrap();
         assert!(free.contains("const ptr = (__own(this, C), this.__destroy_into_raw());"));
         assert!(out.starts_with("function __own(o, K)"));
     }
