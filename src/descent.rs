@@ -96,6 +96,8 @@ pub struct Readout<const N: usize> {
 #[derive(Clone, Debug)]
 struct Point<const N: usize> {
     p: [f64; N],
+    /// The loss over the whole objective at `p` (kept, so charts and trends read it).
+    loss: f64,
     opt: Box<dyn Optimizer>,
     draw: Draw,
 }
@@ -147,7 +149,8 @@ fn advance<O: Objective<N>, const N: usize>(objective: &O, sampler: &Sampler, pt
     for (n, d) in next.iter_mut().zip(delta) {
         *n += d;
     }
-    (Point { p: next, opt, draw }, Move { batch, epoch, batch_loss, grad, delta, next })
+    let loss = objective.value(next);
+    (Point { p: next, loss, opt, draw }, Move { batch, epoch, batch_loss, grad, delta, next })
 }
 
 impl<O: Objective<N>, const N: usize> Descent<O, N> {
@@ -162,7 +165,7 @@ impl<O: Objective<N>, const N: usize> Descent<O, N> {
     ) -> Self {
         let eta = optimizer.eta();
         let range = coarse_range(&objective, &window);
-        let first = Point { p: start, opt: optimizer, draw: sampler.start() };
+        let first = Point { p: start, loss: objective.value(start), opt: optimizer, draw: sampler.start() };
         Descent { objective, window, sampler, history: History::new(first), stop: None, eta, range }
     }
 
@@ -277,7 +280,7 @@ impl<O: Objective<N>, const N: usize> Descent<O, N> {
 
     /// `(t, L(p_t))` over the whole objective at each point of [`Descent::trail`].
     pub fn losses(&self) -> Vec<(usize, f64)> {
-        self.trail().into_iter().map(|(t, p)| (t, self.objective.value(p))).collect()
+        self.history.trail(MAX_OLD_POINTS).into_iter().map(|(t, p)| (t, p.loss)).collect()
     }
 
     /// Every step from the start to the current one, replayed exactly: `f(t, p_t, move from
@@ -299,11 +302,7 @@ impl<O: Objective<N>, const N: usize> Descent<O, N> {
     pub fn readout(&self) -> Readout<N> {
         let point = self.point();
         let next = self.next_move();
-        let losses: Vec<f64> = {
-            let trail = self.trail();
-            let from = trail.len().saturating_sub(TREND_STEPS + 1);
-            trail[from..].iter().map(|&(_, p)| self.objective.value(p)).collect()
-        };
+        let losses: Vec<f64> = self.history.last(TREND_STEPS + 1).map(|p| p.loss).collect();
         let span = self.window.iter().map(Interval::span).fold(0.0, f64::max);
         let trend = trend(&Evidence {
             losses: &losses,
@@ -316,7 +315,7 @@ impl<O: Objective<N>, const N: usize> Descent<O, N> {
         Readout {
             step: self.step_count(),
             point,
-            loss: self.objective.value(point),
+            loss: self.history.current().loss,
             next,
             eta: self.eta,
             stop: self.stop,

@@ -127,6 +127,11 @@ impl<S: Clone> History<S> {
         self.recent_start = 0;
     }
 
+    /// The last `k` states of the exact window (the current one last), oldest first.
+    pub fn last(&self, k: usize) -> impl Iterator<Item = &S> {
+        self.recent.iter().skip(self.recent.len().saturating_sub(k))
+    }
+
     /// States to draw, `(step, state)` in order: checkpoints older than the window, thinned to at
     /// most `max_old` evenly spread, then every state of the window.
     pub fn trail(&self, max_old: usize) -> Vec<(usize, &S)> {

@@ -3,10 +3,10 @@
 import { CurvePanel } from "./pkg/descent.js";
 import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player, watchWidth, listeners, ratio } from "./ui.js";
 import { readoutTable } from "./readouts.js";
-import { curveFormulas } from "./math.js";
+import { curveFormulas, render } from "./math.js";
 import { TABLE, LANGS, snap, DEFAULT_START } from "./state.js";
 import { words, formatNumber, PRECISION, describeError, sub } from "./i18n.js";
-import { replay } from "./replay.js";
+import { replay, replayBuffered } from "./replay.js";
 
 const T = TABLE.parabola;
 
@@ -98,6 +98,8 @@ export function mountCurvePanel(container, state, hooks) {
   const formulas = h("div", { class: "formulas", "data-control": "formulas", role: "group", tabindex: 0 });
   const numbersBox = h("details", { class: "numbers", open: true }, h("summary", {}), caption, readouts.table);
   const formulasBox = h("details", { class: "formulas-box", open: true }, h("summary", {}), formulas);
+  formulasBox.addEventListener("toggle", () => formulasBox.open && update());
+  let formulasAt = 0;
   numbersBox.dataset.control = "readouts";
   formulasBox.dataset.control = "formulas";
   const settings = h("details", { class: "settings", open: true }, h("summary", {}), curveSel, x0.root, rangeField.root, langSel, themeSel, predictBox.root);
@@ -197,12 +199,18 @@ export function mountCurvePanel(container, state, hooks) {
     if (destroyed) return;
     const r = core.readout();
     last = r;
+    // Draw first: a canvas resolves its fonts against the document's style, which the text
+    // changes below would make stale (a style recalculation on every font change).
+    draw();
     const hide = s.predict && !revealed;
     const rows = parabola() ? { ...W.curveRows, ...W.parabolaRows } : W.curveRows;
     readouts.relabel(W.numbers, Object.entries(rows));
     readouts.update({ step: r.t, x: r.x, y: r.y, slope: r.slope, dx: r.dx, next: r.next, eta: r.eta }, lang(), new Set(hide ? ["dx", "next"] : []), W.hidden);
     caption.textContent = W.caption(r.t);
-    formulas.innerHTML = curveFormulas(r, { lang: lang(), hide, parabola: parabola() });
+    // Parsed only when they show, and during Play at most five times a second (MathML is the
+    // costliest part of a frame, and numbers that change 60 times a second cannot be read).
+    const now = performance.now();
+    if (formulasBox.open && !formulasBox.hidden && (!play.playing || now - formulasAt > 200) && (formulasAt = now)) render(formulas, () => curveFormulas(r, { lang: lang(), hide, parabola: parabola() }));
     hooks.live({ step: r.t, x: r.x, regime: r.regime ?? "none", diverged: String(Boolean(r.stop)), trend: r.trend });
     regime.textContent = parabola() && r.regime && !hide ? W.regime(W.regimes[r.regime]) : "";
     const stopped = Boolean(r.stop);
@@ -223,7 +231,6 @@ export function mountCurvePanel(container, state, hooks) {
     const summary = `t = ${r.t}, x = ${n(r.x)}, y = ${n(r.y)}.`;
     figure.setAttribute("aria-label", W.figureLabel(summary));
     rate.setAttribute("aria-label", parabola() ? W.rateLabel : W.lossRateLabel);
-    draw();
   }
   function stopText(st) {
     if (st.kind === "left") return W.curveStop(n(st.to[0]), n(-range()), n(range()));
@@ -247,8 +254,8 @@ export function mountCurvePanel(container, state, hooks) {
     const d = ratio();
     try {
       core.setView(view());
-      replay(figure.getContext("2d"), core.draw(0, figure.width, figure.height, d));
-      replay(rate.getContext("2d"), core.draw(1, rate.width, rate.height, d));
+      replayBuffered(figure, core.draw(0, figure.width, figure.height, d));
+      replayBuffered(rate, core.draw(1, rate.width, rate.height, d));
     } catch (e) {
       if (e?.code) hooks.notify("draw", describeError(e, W)); else throw e;
     }

@@ -297,8 +297,9 @@ export class DescentDemo extends HTMLElement {
   /** A problem in words inside the widget, one line per setting (a new one replaces the old;
    * null clears it). */
   #say(key, text) {
-    if (text === null || text === undefined) this.#problems.delete(key);
-    else this.#problems.set(key, text);
+    if (text === null || text === undefined) {
+      if (!this.#problems.delete(key)) return; // nothing to clear: nothing to redraw
+    } else this.#problems.set(key, text);
     this.#renderNotice();
   }
   #renderNotice() {

@@ -4,10 +4,10 @@
 import { LossPanel, dataPreset, randomSeed, startFromSeed } from "./pkg/descent.js";
 import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player, watchWidth, listeners, ratio } from "./ui.js";
 import { readoutTable } from "./readouts.js";
-import { neuronFormulas, surfaceFormulas } from "./math.js";
+import { neuronFormulas, surfaceFormulas, render } from "./math.js";
 import { TABLE, ACTIVATIONS, LOSSES, SURFACES, DATA, LANGS, customData, writeRuns, snap } from "./state.js";
 import { words, formatNumber, PRECISION, describeError } from "./i18n.js";
-import { replay } from "./replay.js";
+import { replay, replayBuffered } from "./replay.js";
 import { RUN_COLOURS } from "./colours.js";
 
 const T = TABLE["loss-space"];
@@ -171,6 +171,8 @@ export function mountLossPanel(container, state, hooks) {
   const formulas = h("div", { class: "formulas", "data-control": "formulas", role: "group", tabindex: 0 });
   const numbersBox = h("details", { class: "numbers", open: true }, h("summary", {}), runPick.root, readouts.table);
   const formulasBox = h("details", { class: "formulas-box", open: true }, h("summary", {}), formulas);
+  formulasBox.addEventListener("toggle", () => formulasBox.open && update());
+  let formulasAt = 0;
   numbersBox.dataset.control = "readouts";
   formulasBox.dataset.control = "formulas";
   bindings.push((W) => {
@@ -221,9 +223,13 @@ export function mountLossPanel(container, state, hooks) {
   const hidden = () => s.predict && !revealed;
   const compact = () => document.documentElement.dataset.compact === "true";
   /** Apply settings to the core; on a refusal the previous ones stay and the notice says why. */
+  let paramsCache = null;
+  /** The hyperparameters in effect of each run (read once per configuration). */
+  const params = () => (paramsCache ??= core.params());
   function configure(key) {
     try {
       core.configure(config());
+      paramsCache = null;
       return true;
     } catch (e) {
       hooks.notify(key, describeError(e, W));
@@ -302,7 +308,9 @@ export function mountLossPanel(container, state, hooks) {
     for (const [k, v] of Object.entries(p)) { s[k] = v; hooks.change(k, v); }
     s.seed = null; hooks.change("seed", null);
     if (configure("presets")) { core.reset(); resetPredict(); changedSteps(0); }
+    relabel();
     syncControls();
+    showView(); // the problem may have changed: the map is drawn anew
     update();
     say();
   }
@@ -414,7 +422,7 @@ export function mountLossPanel(container, state, hooks) {
     const first = r.runs[0];
     return {
       step: r.t, w: first.w, b: first.b, loss: first.loss,
-      runs: r.runs.map((x) => ({ optimizer: x.optimizer, params: x.params, step: x.step, w: x.w, b: x.b, loss: x.loss })),
+      runs: r.runs.map((x, i) => ({ optimizer: x.optimizer, params: params()[i], step: x.step, w: x.w, b: x.b, loss: x.loss })),
     };
   }
 
@@ -423,6 +431,9 @@ export function mountLossPanel(container, state, hooks) {
     if (destroyed) return;
     const r = core.readout();
     last = r;
+    // Draw first: a canvas resolves its fonts against the document's style, which the text
+    // changes below would make stale (a style recalculation on every font change).
+    draw();
     const pick = Math.min(Number(runPick.select.value) || 0, r.runs.length - 1);
     const run = r.runs[pick];
     const hide = hidden();
@@ -436,9 +447,13 @@ export function mountLossPanel(container, state, hooks) {
       epoch: many && r.batchSize < r.samples ? run.epoch : undefined, batch: many && r.batchSize < r.samples ? Array.from(run.batch, (i) => i + 1).join(", ") : undefined,
     }, lang(), secret, W.hidden);
     const sgd = run.optimizer === "sgd";
-    formulas.innerHTML = isNeuron()
+    // The formulas are parsed only when they show (MathML is the costliest part of a frame).
+    // Parsed only when they show, and during Play at most five times a second (MathML is the
+    // costliest part of a frame, and numbers that change 60 times a second cannot be read).
+    const now = performance.now();
+    if (formulasBox.open && !formulasBox.hidden && (!play.playing || now - formulasAt > 200) && (formulasAt = now)) render(formulas, () => isNeuron()
       ? neuronFormulas(run, { lang: lang(), hide, article: s.activation === "sigmoid" && s.loss === "square", batch: many ? r.batchSize : 1, act: s.activation, sgd })
-      : surfaceFormulas(run, { lang: lang(), hide, sgd });
+      : surfaceFormulas(run, { lang: lang(), hide, sgd }));
     const stops = r.runs.map((x) => x.stop);
     const stopped = stops.filter(Boolean).length;
     const t = r.t;
@@ -469,13 +484,20 @@ export function mountLossPanel(container, state, hooks) {
     legend.hidden = !race();
     if (race()) {
       legend.setAttribute("aria-label", W.raceLegend);
-      legend.replaceChildren(...r.runs.map((x, i) => {
-        const swatch = h("span", { class: "swatch" });
-        swatch.style.background = RUN_COLOURS[i % RUN_COLOURS.length]; // a property: a strict CSP allows it
-        return h("li", { class: x.stop ? "stopped" : "" }, swatch,
-          h("span", { class: "name" }, writeRuns([s.optimizers[i]])),
-          h("span", { class: "state" }, x.stop ? `${W.stopShort[x.stop.kind]} — ${W.runState(x.step, n(x.loss))}` : W.runState(x.step, n(x.loss))));
-      }));
+      // Built once per race, then only the texts change (this runs every frame of Play).
+      if (legend.childElementCount !== r.runs.length) {
+        legend.replaceChildren(...r.runs.map((_, i) => {
+          const swatch = h("span", { class: "swatch" });
+          swatch.style.background = RUN_COLOURS[i % RUN_COLOURS.length]; // a property: a strict CSP allows it
+          return h("li", {}, swatch, h("span", { class: "name" }), h("span", { class: "state" }));
+        }));
+      }
+      r.runs.forEach((x, i) => {
+        const li = legend.children[i];
+        li.className = x.stop ? "stopped" : "";
+        li.children[1].textContent = writeRuns([s.optimizers[i]]);
+        li.children[2].textContent = x.stop ? `${W.stopShort[x.stop.kind]} — ${W.runState(x.step, n(x.loss))}` : W.runState(x.step, n(x.loss));
+      });
     }
     // Descriptions follow the state.
     const where = isNeuron() ? `(w, b) = (${n(run.w)}, ${n(run.b)})` : `(x, y) = (${n(run.w)}, ${n(run.b)})`;
@@ -483,7 +505,6 @@ export function mountLossPanel(container, state, hooks) {
     path.setAttribute("aria-label", W.pathLabel(summary));
     surface.setAttribute("aria-label", W.surfaceLabel(summary));
     chart.setAttribute("aria-label", W.chartLabel(summary));
-    draw();
   }
   function stopText(st) {
     if (st.kind === "left") {
@@ -534,9 +555,9 @@ export function mountLossPanel(container, state, hooks) {
         viewKey = key;
         replay(path.getContext("2d"), core.draw(FIG.paths, path.width, path.height, d));
       } else {
-        replay(surface.getContext("2d"), core.draw(FIG.surface, surface.width, surface.height, d));
+        replayBuffered(surface, core.draw(FIG.surface, surface.width, surface.height, d));
       }
-      replay(chart.getContext("2d"), core.draw(FIG.chart, chart.width, chart.height, d));
+      replayBuffered(chart, core.draw(FIG.chart, chart.width, chart.height, d));
     });
   }
   function drawMap(d) {
@@ -655,7 +676,7 @@ export function mountLossPanel(container, state, hooks) {
     angle.yaw += dyaw;
     angle.pitch = Math.min((85 * Math.PI) / 180, Math.max(0, angle.pitch + dpitch));
     const d = ratio();
-    drawing(() => { core.setView(view()); replay(surface.getContext("2d"), core.draw(FIG.surface, surface.width, surface.height, d)); });
+    drawing(() => { core.setView(view()); replayBuffered(surface, core.draw(FIG.surface, surface.width, surface.height, d)); });
   }
 
   // ----- exports -----
@@ -681,7 +702,7 @@ export function mountLossPanel(container, state, hooks) {
     const groups = [["activation", "loss"], ["data", "dataseed", "x0", "ystar"], ["batch", "order", "batchseed"], ["optimizers", "eta"], ["w0", "b0", "seed"], ["range"], ["surface"]];
     for (const g of groups) {
       for (const k of g) { s[k] = T[k].default ?? (k === "w0" ? -2 : k === "b0" ? 0.5 : null); hooks.change(k, s[k]); }
-      try { core.configure(config()); break; } catch { /* the next group */ }
+      try { core.configure(config()); paramsCache = null; break; } catch { /* the next group */ }
     }
   }
   syncControls();

@@ -8,17 +8,42 @@ const mo = (s) => `<mo>${s}</mo>`;
 const sub = (a, b) => `<msub><mi>${a}</mi><mi>${b}</mi></msub>`;
 const subNext = (a) => `<msub><mi>${a}</mi><mrow><mi>t</mi><mo>+</mo><mn>1</mn></mrow></msub>`;
 const ystar = `<msup><mi>y</mi><mo>⋆</mo></msup>`;
-const line = (body, label) => `<math display="block" aria-label="${label.replace(/"/g, "&quot;")}"><mrow>${body}</mrow></math>`;
+// The label names the line (its numbers are read from the MathML itself), so it stays the same
+// from step to step.
+const line = (body, label) => `<math display="block" aria-label="${label.split(" = ")[0].replace(/"/g, "&quot;")}"><mrow>${body}</mrow></math>`;
 const partial = (a, b) => `<mfrac><mrow><mo>∂</mo><mi>${a}</mi></mrow><mrow><mo>∂</mo><mi>${b}</mi></mrow></mfrac>`;
 
+// Each number becomes an <mn> placeholder; its text (negative numbers in parentheses) is kept
+// apart, so a step that changes only numbers updates the texts of the same nodes instead of
+// parsing the MathML again (see `render`).
+const SLOT = "\u2063";
+let values = [];
 function numbers(lang, hide) {
   const text = (v) => formatNumber(v, lang, PRECISION);
   const mn = (v, secret = false) => {
-    if (secret && hide) return `<mi mathvariant="normal">?</mi>`;
-    return v < 0 ? `<mrow><mo>(</mo><mn>${text(v)}</mn><mo>)</mo></mrow>` : `<mn>${text(v)}</mn>`;
+    values.push(secret && hide ? "?" : v < 0 ? `(${text(v)})` : text(v));
+    return `<mn>${SLOT}</mn>`;
   };
   const res = (v, secret = false) => (secret && hide ? "?" : text(v));
   return { mn, res };
+}
+
+/** Put formulas built by the functions below into `el`: the same structure as last time only
+ * updates the numbers' texts; a new one is parsed once. */
+export function render(el, build) {
+  values = [];
+  const html = build();
+  const filled = values;
+  values = [];
+  const nodes = el.descentSlots;
+  if (el.descentShape === html && nodes?.length === filled.length) {
+    for (let i = 0; i < nodes.length; i++) if (nodes[i].textContent !== filled[i]) nodes[i].textContent = filled[i];
+    return;
+  }
+  el.innerHTML = html;
+  el.descentShape = html;
+  el.descentSlots = [...el.querySelectorAll("mn")].filter((m) => m.textContent === SLOT);
+  el.descentSlots.forEach((m, i) => (m.textContent = filled[i]));
 }
 
 /**

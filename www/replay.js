@@ -16,7 +16,8 @@ function colour(packed) {
 
 const ALIGN = ["left", "center", "right"];
 const BASELINE = ["top", "middle", "bottom"];
-export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", "Hiragino Sans", sans-serif';
+// A short family list: the canvas resolves it on every change of font (CJK falls back by itself).
+export const FONT = "system-ui, sans-serif";
 
 /**
  * Draw `fig` ({ops, texts, images}) on `ctx`; `heat` is the panel's cached heatmap image (a
@@ -28,7 +29,15 @@ export function replay(ctx, fig, heat = null, keep = false) {
   ctx.lineCap = "round";
   ctx.lineJoin = "round";
   let i = 0;
-  const stroke = (c, w) => { ctx.strokeStyle = colour(c); ctx.lineWidth = w; };
+  // Setting a colour, a width or a font makes the canvas parse it: only set what changed.
+  let sc = -1, sw = -1, fc = -1;
+  const stroke = (c, w) => {
+    if (c !== sc) { ctx.strokeStyle = colour(c); sc = c; }
+    if (w !== sw) { ctx.lineWidth = w; sw = w; }
+  };
+  const fillWith = (c) => { if (c !== fc) { ctx.fillStyle = colour(c); fc = c; } };
+  // The font is kept on the context across replays: parsing it is the costliest canvas call.
+  const font = (size) => { const f = `${size}px ${FONT}`; if (f !== ctx.descentFont) { ctx.font = f; ctx.descentFont = f; } };
   while (i < o.length) {
     switch (o[i]) {
       case 1: // segment
@@ -39,34 +48,36 @@ export function replay(ctx, fig, heat = null, keep = false) {
         const n = o[i + 3];
         stroke(o[i + 1], o[i + 2]);
         ctx.beginPath();
-        for (let k = 0; k < n; k++) (k ? ctx.lineTo : ctx.moveTo).call(ctx, o[i + 4 + 2 * k], o[i + 5 + 2 * k]);
+        ctx.moveTo(o[i + 4], o[i + 5]);
+        for (let k = 1; k < n; k++) ctx.lineTo(o[i + 4 + 2 * k], o[i + 5 + 2 * k]);
         ctx.stroke();
         i += 4 + 2 * n; break;
       }
       case 3: { // polygon
         const n = o[i + 2];
-        ctx.fillStyle = colour(o[i + 1]);
+        fillWith(o[i + 1]);
         ctx.beginPath();
-        for (let k = 0; k < n; k++) (k ? ctx.lineTo : ctx.moveTo).call(ctx, o[i + 3 + 2 * k], o[i + 4 + 2 * k]);
+        ctx.moveTo(o[i + 3], o[i + 4]);
+        for (let k = 1; k < n; k++) ctx.lineTo(o[i + 3 + 2 * k], o[i + 4 + 2 * k]);
         ctx.closePath(); ctx.fill();
         i += 3 + 2 * n; break;
       }
       case 4: { // rectangle
         const [c, fill, w, x0, y0, x1, y1] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5], o[i + 6], o[i + 7]];
-        if (fill) { ctx.fillStyle = colour(c); ctx.fillRect(x0, y0, x1 - x0, y1 - y0); }
+        if (fill) { fillWith(c); ctx.fillRect(x0, y0, x1 - x0, y1 - y0); }
         else { stroke(c, w); ctx.strokeRect(x0, y0, x1 - x0, y1 - y0); }
         i += 8; break;
       }
       case 5: { // circle
         const [c, fill, w, x, y, r] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5], o[i + 6]];
         ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
-        if (fill) { ctx.fillStyle = colour(c); ctx.fill(); } else { stroke(c, w); ctx.stroke(); }
+        if (fill) { fillWith(c); ctx.fill(); } else { stroke(c, w); ctx.stroke(); }
         i += 7; break;
       }
       case 6: { // text
         const [c, size, h, v, turns, x, y, t] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5], o[i + 6], o[i + 7], o[i + 8]];
-        ctx.fillStyle = colour(c);
-        ctx.font = `${size}px ${FONT}`;
+        fillWith(c);
+        font(size);
         ctx.textAlign = ALIGN[h] ?? "left";
         ctx.textBaseline = BASELINE[v] ?? "top";
         if (turns) {
@@ -75,7 +86,7 @@ export function replay(ctx, fig, heat = null, keep = false) {
         i += 9; break;
       }
       case 7: // pixel
-        ctx.fillStyle = colour(o[i + 1]); ctx.fillRect(o[i + 2], o[i + 3], 1, 1);
+        fillWith(o[i + 1]); ctx.fillRect(o[i + 2], o[i + 3], 1, 1);
         i += 4; break;
       case 8: { // image
         const [id, x, y, w, h] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5]];
@@ -84,6 +95,7 @@ export function replay(ctx, fig, heat = null, keep = false) {
         } else {
           const img = fig.images[id - 1];
           if (img && img.width > 0 && img.height > 0) ctx.putImageData(new ImageData(img.data, img.width, img.height), x, y);
+          sc = sw = fc = -1;
         }
         i += 6; break;
       }
@@ -91,4 +103,27 @@ export function replay(ctx, fig, heat = null, keep = false) {
         return; // unknown operation: stop rather than misread the rest
     }
   }
+}
+
+const buffers = new WeakMap();
+/**
+ * Replay `fig` on `canvas` through a detached canvas of the same size, then copy it in one
+ * `drawImage`. A canvas in the document resolves every font change against the document's style,
+ * which recalculates that style whenever the page changed since; a detached one does not. For the
+ * figures with text that are redrawn at every step.
+ */
+export function replayBuffered(canvas, fig, heat = null) {
+  let b = buffers.get(canvas);
+  if (!b) {
+    b = document.createElement("canvas");
+    buffers.set(canvas, b);
+  }
+  if (b.width !== canvas.width || b.height !== canvas.height) {
+    b.width = canvas.width;
+    b.height = canvas.height;
+  }
+  replay(b.getContext("2d"), fig, heat);
+  const ctx = canvas.getContext("2d");
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(b, 0, 0);
 }

@@ -126,7 +126,7 @@ impl StepChart<'_> {
             chart
                 .draw_series(LineSeries::new(line.iter().copied(), ShapeStyle::from(&s.colour).stroke_width(l.px(2.0))))
                 .map_err(err)?;
-            if pts.len() <= 60 {
+            if pts.len() <= 60 && self.series.len() == 1 {
                 chart.draw_series(line.iter().map(|&p| Circle::new(p, l.px(2.5), s.colour.filled()))).map_err(err)?;
             }
             // Zeros on a log axis: a triangle pointing down at the bottom edge.

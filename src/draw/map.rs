@@ -6,6 +6,9 @@ use crate::colormap::ColorMap;
 use crate::landscape::{Grid, Interval};
 use plotters::prelude::*;
 
+/// Dots drawn on a path: its last steps.
+pub const MAX_DOTS: usize = 60;
+
 /// Room around the map, in CSS pixels: tick labels left and below, the colour bar on the right,
 /// the colour bar's title above.
 pub const MARGINS: Margins = Margins { top: 30.0, right: 96.0, bottom: 46.0, left: 58.0 };
@@ -217,16 +220,29 @@ impl MapView {
                 .map_err(err)?;
             area.draw_mesh_dashed(&pts, l.px(5.0), l.px(4.0), style)?;
         }
-        for path in paths.iter().filter(|p| !p.ghost) {
-            let pts: Vec<(i32, i32)> = path.points.iter().map(|&q| shift(self.to_px_i32(q))).collect();
+        let solo = paths.iter().filter(|p| !p.ghost).count() <= 1;
+        let runs: Vec<(&Path, Vec<(i32, i32)>)> = paths
+            .iter()
+            .filter(|p| !p.ghost)
+            .map(|path| (path, path.points.iter().map(|&q| shift(self.to_px_i32(q))).collect()))
+            .collect();
+        for (path, pts) in &runs {
             area.draw(&PathElement::new(pts.clone(), ShapeStyle::from(&pal.halo.mix(0.85)).stroke_width(l.px(4.0))))
                 .map_err(err)?;
             area.draw(&PathElement::new(pts.clone(), ShapeStyle::from(&path.colour).stroke_width(l.px(2.0))))
                 .map_err(err)?;
+            // A dot at each of the last steps (older ones are the line alone: thousands of dots
+            // would cost more to draw than they tell); none in a race, where 19 paths cross.
             let dot = l.px(2.5) as i32;
-            for &q in pts.iter().take(pts.len().saturating_sub(1)) {
+            let dots = if solo { MAX_DOTS } else { 0 };
+            let n = pts.len().saturating_sub(1);
+            for &q in &pts[n.saturating_sub(dots)..n] {
                 area.draw(&Circle::new(q, dot, path.colour.filled())).map_err(err)?;
             }
+        }
+        // Every run's current point and next move over all the lines, so a path drawn later never
+        // hides where an earlier run is now.
+        for (path, pts) in &runs {
             if let Some(&cur) = pts.last() {
                 area.draw(&Circle::new(cur, l.px(7.0) as i32, pal.halo.filled())).map_err(err)?;
                 area.draw(&Circle::new(cur, l.px(5.0) as i32, path.colour.filled())).map_err(err)?;

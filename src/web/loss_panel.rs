@@ -241,8 +241,8 @@ impl LossPanel {
         self.scene.reset();
     }
 
-    /// Every number shown, by name: `{t, samples, batchSize, order, mapLo, mapHi, runs: [{optimizer,
-    /// params, step, w, b, loss, batchLoss, gw, gb, dw, db, wNext, bNext, eta, epoch, batch, stop,
+    /// Every number shown, by name: `{t, samples, batchSize, order, mapLo, mapHi, window, runs:
+    /// [{optimizer, step, w, b, loss, batchLoss, gw, gb, dw, db, wNext, bNext, eta, epoch, batch, stop,
     /// trend, sample, x, target, z, y, dLdy, dydz, delta}]}`.
     pub fn readout(&self) -> JsValue {
         let o = Object::new();
@@ -264,7 +264,6 @@ impl LossPanel {
                 let x = Object::new();
                 let rd = &r.readout;
                 set(&x, "optimizer", r.optimizer);
-                set(&x, "params", hyper_object(&r.hyper));
                 set(&x, "step", rd.step as f64);
                 set(&x, "w", rd.point[0]);
                 set(&x, "b", rd.point[1]);
@@ -330,6 +329,13 @@ impl LossPanel {
         };
         let r = self.scene.draw(figure, w, h, &view).map_err(draw_error)?;
         Ok(record(r))
+    }
+
+    /// The hyperparameters in effect of each run (defaults filled in), as `new Optimizer` takes
+    /// them: an array of objects. They change only with the settings, so they are not in
+    /// `readout()`.
+    pub fn params(&self) -> js_sys::Array {
+        self.scene.race().runs.iter().map(|r| hyper_object(&r.optimizer().hyper())).collect()
     }
 
     /// The heatmap image last drawn: `{version, width, height, data}` (RGBA, one pixel a CSS

@@ -2,8 +2,8 @@
 // served release build and prints one JSON object of measurements. Times are medians and p95s
 // over many runs taken in this one run; nothing here asserts a time.
 import { chromium } from "playwright-core";
-import { gzipSync } from "node:zlib";
-import { readFileSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ARGS } from "./helpers-args.js";
 
@@ -14,8 +14,10 @@ const out = {};
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { median: q(0.5), p95: q(0.95), n: s.length };
+  return { median: q(0.5), p95: q(0.95), max: s[s.length - 1], n: s.length };
 };
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
   const context = await browser.newContext({ deviceScaleFactor: dpr, viewport: { width, height: 1000 } });
   const p = await context.newPage();
@@ -24,32 +26,46 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
   return { p, context };
 }
 
-// Payload: every file the page loads, raw and gzip -9.
+// Payload: every response the page loads until the first full frame and 2 s after, raw, gzip -9
+// and brotli 11; and everything the site ships (lazy modules too, not the single file nor the
+// example lesson).
 {
   const context = await browser.newContext();
   const p = await context.newPage();
   const files = [];
-  p.on("response", async (r) => { if (r.url().startsWith(BASE)) files.push(r); });
+  p.on("response", (r) => { if (r.url().startsWith(BASE)) files.push(r); });
   await p.goto(new URL("/", BASE).href);
   await p.waitForSelector("html[data-ready=true]");
+  await p.waitForTimeout(2000);
   const rows = [];
   for (const r of files) {
     const body = await r.body();
-    rows.push({ file: new URL(r.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+    rows.push({ file: new URL(r.url()).pathname, raw: body.length, gzip: gz(body), brotli: br(body) });
   }
+  const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
+  const shipped = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (!name.startsWith("descent-standalone") && !name.startsWith("embed-example") && !name.endsWith(".map")) shipped.push(full);
+    }
+  };
+  walk(DIST);
   const single = readFileSync(path.join(DIST, "descent-standalone.html"));
   out.payload = {
     files: rows,
-    total: { raw: rows.reduce((a, r) => a + r.raw, 0), gzip: rows.reduce((a, r) => a + r.gzip, 0) },
-    single: { raw: single.length, gzip: gzipSync(single, { level: 9 }).length },
+    total: { raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") },
+    site: { files: shipped.length, gzip: shipped.reduce((a, f) => a + gz(readFileSync(f)), 0) },
+    single: { raw: single.length, gzip: gz(single), brotli: br(single) },
   };
   await context.close();
 }
 
-// First full frame: navigation start → both panels built and drawn, cold, 5 loads.
+// First full frame: navigation start → both panels built and drawn, cold, 9 loads.
 {
   const times = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 9; i++) {
     const { p, context } = await page();
     times.push(await p.evaluate(() => performance.getEntriesByName("descent-ready")[0].startTime));
     await context.close();
@@ -57,7 +73,7 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
   out.firstFrame = stats(times);
 }
 
-// Step + redraw on each panel (≥ 200 steps), and memory after 5 s of Play.
+// Step + redraw on each panel (≥ 250 steps), a race of all 19, and Play.
 {
   const { p, context } = await page();
   out.step = await p.evaluate(async () => {
@@ -67,22 +83,32 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
         const t0 = performance.now();
         el.step();
         t.push(performance.now() - t0);
-        if (el.dataset.diverged === "true") el.reset();
+        if (el.dataset.diverged === "true" || Number(el.dataset.step) > 900) el.reset();
       }
       return t;
     };
     const loss = document.getElementById("loss-space");
     const parabola = document.getElementById("parabola");
     parabola.setAttribute("eta", "0.1");
+    loss.setAttribute("eta", "0.1");
     time(loss, 20); time(parabola, 20);
     loss.reset(); parabola.reset();
-    return { loss: time(loss, 250), parabola: time(parabola, 250) };
+    const single = { loss: time(loss, 250), parabola: time(parabola, 250) };
+    // All 19 optimizers at once, on the race's data (as "Race all 19" sets it).
+    const { RACE_PARAMS } = await import("/race.js");
+    const { writeRuns, OPTIMIZERS } = await import("/state.js");
+    loss.setAttribute("data", "logistic");
+    loss.setAttribute("w0", "-1");
+    loss.setAttribute("b0", "1");
+    loss.setAttribute("optimizers", writeRuns(OPTIMIZERS.map((o) => ({ name: o, params: RACE_PARAMS[o] }))));
+    time(loss, 20);
+    loss.reset();
+    return { ...single, race: time(loss, 250) };
   });
-  out.step = { lossSpace: stats(out.step.loss), parabola: stats(out.step.parabola) };
+  out.step = { lossSpace: stats(out.step.loss), parabola: stats(out.step.parabola), race19: stats(out.step.race) };
   out.play = await p.evaluate(async () => {
     const el = document.getElementById("loss-space");
     el.setAttribute("speed", "60");
-    el.setAttribute("eta", "0.01");
     el.reset();
     const frames = [];
     let last = performance.now();
@@ -96,6 +122,7 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
     const dts = frames.slice(1);
     const total = dts.reduce((a, b) => a + b, 0);
     return {
+      runs: Number(el.dataset.runs),
       fps: (dts.length / total) * 1000,
       frames: dts.length,
       over16_7ms: dts.filter((d) => d > 16.7).length,
@@ -107,26 +134,36 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
   await context.close();
 }
 
-// Full recompute + redraw of a 600×600 CSS px loss map at DPR 1 and 2; the grid in wasm vs JS;
-// SGD throughput; memory over 10⁶ steps.
+// Full recompute + redraw of a 600×600 CSS px loss map at DPR 1 and 2, as the panel does it:
+// the wasm module computes the heatmap and records the figure, the page puts the image and
+// replays the figure; a new y* each time, so the heatmap and the contours are both computed
+// anew. The grid in wasm vs plain JS; SGD throughput; memory over 10⁶ steps.
 for (const dpr of [1, 2]) {
   const { p, context } = await page("/", { dpr });
   const r = await p.evaluate(async (dpr) => {
     const api = await import("/pkg/descent.js");
+    const { replay } = await import("/replay.js");
     const canvas = document.createElement("canvas");
     canvas.width = 600 * dpr;
     canvas.height = 600 * dpr;
-    const ctx = canvas.getContext("2d", { willReadFrequently: true }); // as the panel's heatmap layer
+    const ctx = canvas.getContext("2d", { willReadFrequently: true }); // as the panel's map layer
+    const heat = document.createElement("canvas");
     document.body.append(canvas);
-    const panel = new api.LossPanel(1, 0.5, -2, 2, -1.5, -1.5, 0.1);
+    const panel = new api.LossPanel();
+    panel.setView({ theme: "light", decimal: ".", cmap: "autumn", words: { x: "w", y: "b", loss: "loss L" } });
     const t = [];
     for (let i = 0; i < 30; i++) {
-      panel.setSpace(1, i % 2 ? 0.5 : 0.4, -2, 2); // a new y*: heatmap and contours both anew
+      panel.configure({ data: [1, i % 2 ? 0.5 : 0.4], start: [-1.5, -1.5] }); // a new y*
       const t0 = performance.now();
-      panel.drawMap(canvas, dpr);
+      const fig = panel.draw(0, canvas.width, canvas.height, dpr);
+      const img = panel.heatmap();
+      heat.width = img.width; heat.height = img.height;
+      heat.getContext("2d").putImageData(new ImageData(img.data, img.width, img.height), 0, 0);
+      replay(ctx, fig, heat);
       ctx.getImageData(0, 0, 1, 1); // wait for the pixels: the raster counts, not just the calls
       t.push(performance.now() - t0);
     }
+    panel.free();
     return t;
   }, dpr);
   out[`recompute_dpr${dpr}`] = stats(r);
@@ -169,13 +206,15 @@ for (const dpr of [1, 2]) {
       const t0 = performance.now();
       api.sgdRun(1, 0.5, -2, -2, 0.1, n);
       const sgdPerSecond = n / ((performance.now() - t0) / 1000);
-      const panel = new api.LossPanel(1, 0.5, -2, 2, -1.5, -1.5, 0.1);
-      for (let i = 0; i < 2000; i++) panel.step();
+      const panel = new api.LossPanel();
+      panel.configure({ start: [-1.5, -1.5], runs: [{ name: "sgd", params: { eta: 0.1 } }] });
+      panel.step(2000);
       const wasmBefore = wasm.memory.buffer.byteLength;
       const heapBefore = performance.memory.usedJSHeapSize;
       let t1 = performance.now();
-      for (let i = 0; i < 1e6; i++) panel.step();
+      for (let i = 0; i < 1e6; i++) panel.step(1);
       t1 = performance.now() - t1;
+      panel.free();
       return { grid, sgdPerSecond, memory: { steps: 1e6, wasmBytesBefore: wasmBefore, wasmBytesAfter: wasm.memory.buffer.byteLength, jsHeapBefore: heapBefore, jsHeapAfter: performance.memory.usedJSHeapSize, panelStepsPerSecond: 1e6 / (t1 / 1000) } };
     });
     Object.assign(out, more);
