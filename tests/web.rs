@@ -202,6 +202,7 @@ fn every_refusal_is_an_error_with_its_code() {
     assert_eq!((prop(&e, "name").as_string(), num(&e, "value"), num(&e, "max")), (Some("width".into()), 1e9, 8192.0));
     assert_eq!(refused(p.step(1e6)), "range");
     assert_eq!(refused(p.step(f64::NAN)), "range");
+    assert_eq!(refused(p.step(1.5)), "range", "a step count is a whole number");
     assert_eq!(refused(p.locate(600.0, 500.0, 1.0, f64::NAN, 0.0)), "range");
     assert_eq!(refused(p.rows(99.0)), "range");
 

@@ -123,7 +123,7 @@ export function mountCurvePanel(container, state, hooks) {
     playBtn.textContent = on ? W.pause : W.play;
     playBtn.setAttribute("aria-pressed", String(on));
     if (!on) { update(); say(); }
-  }, () => update());
+  }, () => { update(); hooks.event("descent-step", detail()); });
 
   const config = () => ({ curve: s.curve, x0: s.x0, eta: s.eta, range: parabola() ? s.range : 2.5 });
   function configure(key) {

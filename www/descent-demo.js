@@ -118,11 +118,11 @@ export class DescentDemo extends HTMLElement {
     if (lost) return this.lost();
     const styled = stylesheet().then(
       (sheet) => { this.#root.adoptedStyleSheets = [sheet]; },
-      (e) => this.#say("style", `descent's stylesheet did not load (${e?.message ?? e}); it works unstyled.`),
+      (e) => this.#say("style", this.#words().styleFailed(e?.message ?? e)),
     );
     Promise.all([loadWasm(), styled]).then(() => {
       if (this.#connected && !this.#api) this.#build();
-    }, (e) => this.#say("start", `descent could not start: ${e?.message ?? e}`));
+    }, (e) => this.#say("start", this.#words().startFailed(e?.message ?? e)));
   }
 
   disconnectedCallback() {
@@ -149,7 +149,8 @@ export class DescentDemo extends HTMLElement {
     const [v, why] = parseValue(f, value);
     if (why) return this.#say(name, describeProblem({ ...why, name, raw: value, used: current }, this.#words()));
     this.#say(name, null);
-    if (f.within && Math.abs(v) > (this.#api.state[f.within] ?? Infinity)) {
+    const ownWindow = this.#kind === "loss-space" && this.#api.state.surface !== "neuron"; // the core checks it
+    if (f.within && !ownWindow && Math.abs(v) > (this.#api.state[f.within] ?? Infinity)) {
       return this.#say(name, describeProblem({ code: "outside", name, raw: value, range: this.#api.state[f.within], used: current }, this.#words()));
     }
     if (!sameValue(v, current)) this.#apply(name, v);
@@ -204,7 +205,7 @@ export class DescentDemo extends HTMLElement {
       this.#api = MOUNT[panel](this.#body, state, hooks);
     } catch (e) {
       if (e?.lost) return (this.#building = false);
-      this.#say("build", `descent could not build the ${panel} panel: ${e?.message ?? e}. Showing the defaults.`);
+      this.#say("build", this.#words().buildFailed(panel, e?.message ?? e));
       this.#api = MOUNT[panel](this.#body, parseState((n) => (n === "panel" ? panel : null)).state, hooks);
     }
     this.#tools(tools);

@@ -5,7 +5,7 @@ import { LossPanel, dataPreset, randomSeed, startFromSeed } from "./pkg/descent.
 import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player, watchWidth, listeners, ratio } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { neuronFormulas, surfaceFormulas, render } from "./math.js";
-import { TABLE, ACTIVATIONS, LOSSES, SURFACES, DATA, LANGS, customData, writeRuns, snap } from "./state.js";
+import { TABLE, ACTIVATIONS, LOSSES, SURFACES, DATA, LANGS, DEFAULT_START, customData, writeRuns, snap } from "./state.js";
 import { words, formatNumber, PRECISION, describeError } from "./i18n.js";
 import { replay, replayBuffered } from "./replay.js";
 import { RUN_COLOURS } from "./colours.js";
@@ -201,7 +201,7 @@ export function mountLossPanel(container, state, hooks) {
     playBtn.textContent = on ? W.pause : W.play;
     playBtn.setAttribute("aria-pressed", String(on));
     if (!on) { update(); say(); }
-  }, () => update());
+  }, () => { update(); hooks.event("descent-step", detail()); });
 
   // ----- settings -----
   function config() {
@@ -299,6 +299,8 @@ export function mountLossPanel(container, state, hooks) {
     later?.();
     return true;
   }
+  /** Where a start may lie: the neuron's ±range, or the surface's own window. */
+  const bounds = () => (isNeuron() ? [-s.range, s.range, -s.range, s.range] : Array.from(core.readout().window));
   const startOf = () => { const r = core.readout().runs[0]; return [r?.w ?? 0, r?.b ?? 0]; };
 
   function applyPreset(key) { applySettings(LOSS_PRESETS[key]); }
@@ -323,8 +325,9 @@ export function mountLossPanel(container, state, hooks) {
     for (const [k, f] of Object.entries(fields)) f.set(s[k]);
     for (const [k, sel] of Object.entries(selects)) sel.value = k === "data" && customData(s.data) ? "custom" : s[k];
     predictBox.input.checked = s.predict;
-    fields.w0.bounds(-s.range, s.range);
-    fields.b0.bounds(-s.range, s.range);
+    const [wlo, whi, blo, bhi] = bounds();
+    fields.w0.bounds(wlo, whi);
+    fields.b0.bounds(blo, bhi);
     const neuron = isNeuron();
     for (const el of [activationSel, lossSel, dataSel, fields.dataseed.root, dataTable, fields.x0.root, fields.ystar.root, fields.range.root, fields.batch.root, orderSel, fields.batchseed.root, randomBtn, fields.seed.root]) el.classList.toggle("off", !neuron);
     const single = s.data === "single";
@@ -647,9 +650,9 @@ export function mountLossPanel(container, state, hooks) {
     const r = last?.runs[0];
     const stepSize = isNeuron() ? s.range / 40 : 0.1;
     const cur = [s.w0 ?? r?.w ?? 0, s.b0 ?? r?.b ?? 0];
-    const lim = isNeuron() ? s.range : Infinity;
-    const w = snap(T.w0, Math.max(-lim, Math.min(lim, cur[0] + d[0] * stepSize)));
-    const b = snap(T.b0, Math.max(-lim, Math.min(lim, cur[1] + d[1] * stepSize)));
+    const [wlo, whi, blo, bhi] = bounds();
+    const w = snap(T.w0, Math.max(wlo, Math.min(whi, cur[0] + d[0] * stepSize)));
+    const b = snap(T.b0, Math.max(blo, Math.min(bhi, cur[1] + d[1] * stepSize)));
     set("w0", w, true) && set("b0", b, true);
   });
   // The 3-D view turns with a horizontal drag (a vertical swipe scrolls), a mouse drag in any
@@ -696,14 +699,30 @@ export function mountLossPanel(container, state, hooks) {
     for (const d of [settings, numbersBox, formulasBox]) d.open = false;
   }
   relabel();
+  // A seed draws the start (it wins over w0 and b0, which a link carries as the same numbers).
+  if (s.seed !== null && isNeuron()) {
+    try {
+      const [w, b] = Array.from(startFromSeed(s.seed, s.range));
+      [s.w0, s.b0] = [snap(T.w0, w), snap(T.b0, b)];
+      for (const k of ["w0", "b0"]) hooks.change(k, s[k]);
+    } catch (e) { hooks.notify("seed", describeError(e, W)); }
+  }
   // Settings the core refuses (from a link or attributes) fall back to the defaults one group at a
   // time, so the state, the controls and a link say what actually runs; the notice says which.
+  // The first group whose defaults alone make the settings work is the one reset; the others keep
+  // what was asked. If none does alone, the groups are reset one after another.
   if (!configure("settings")) {
-    const groups = [["activation", "loss"], ["data", "dataseed", "x0", "ystar"], ["batch", "order", "batchseed"], ["optimizers", "eta"], ["w0", "b0", "seed"], ["range"], ["surface"]];
-    for (const g of groups) {
-      for (const k of g) { s[k] = T[k].default ?? (k === "w0" ? -2 : k === "b0" ? 0.5 : null); hooks.change(k, s[k]); }
-      try { core.configure(config()); paramsCache = null; break; } catch { /* the next group */ }
-    }
+    const groups = [["w0", "b0", "seed"], ["activation", "loss"], ["data", "dataseed", "x0", "ystar"], ["batch", "order", "batchseed"], ["optimizers", "eta"], ["range"], ["surface"]];
+    const dflt = (k) => (k === "w0" || k === "b0" ? (isNeuron() ? DEFAULT_START.neuron[k === "w0" ? 0 : 1] : null) : T[k].default ?? null);
+    const tryWith = (keys) => {
+      const saved = keys.map((k) => s[k]);
+      for (const k of keys) s[k] = dflt(k);
+      try { core.configure(config()); paramsCache = null; return true; } catch { keys.forEach((k, i) => (s[k] = saved[i])); return false; }
+    };
+    const alone = groups.find((g) => tryWith(g));
+    const reset = alone ? [alone] : [];
+    if (!alone) for (const g of groups) { reset.push(g); if (tryWith(groups.flatMap((x, i) => (i < reset.length ? x : [])))) break; }
+    for (const k of reset.flat()) hooks.change(k, s[k]);
   }
   syncControls();
   showView();

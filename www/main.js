@@ -37,7 +37,17 @@ function arrange() {
   demo.setAttribute("panel", panel);
   for (const name of ALL_NAMES) if (name !== "panel" && get(name) !== null) demo.setAttribute(name, get(name));
   // The hash follows every change and every step (a link restores the steps too).
-  for (const type of ["descent-change", "descent-step", "descent-reset"]) demo.addEventListener(type, () => history.replaceState(null, "", demo.hash));
+  // During Play that is a step a frame: the address is written at most every 300 ms (browsers
+  // refuse more than a few hundred history writes in 10 s), the last one always.
+  let pending = 0;
+  let written = 0;
+  const write = () => { pending = 0; written = performance.now(); history.replaceState(null, "", demo.hash); };
+  const follow = () => {
+    if (pending) return;
+    const wait = written + 300 - performance.now();
+    if (wait <= 0) write(); else pending = setTimeout(write, wait);
+  };
+  for (const type of ["descent-change", "descent-step", "descent-reset"]) demo.addEventListener(type, follow);
   // In a frame the widget folds its details and fits the frame's height.
   if (window.self !== window.top) document.documentElement.dataset.compact = "true";
   main.replaceChildren(demo);

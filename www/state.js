@@ -42,8 +42,8 @@ export const TABLE = {
     surface: choice(SURFACES, "neuron"),
     optimizers: { type: "runs", default: [{ name: "sgd", params: {} }] },
     eta: num(1e-3, 100, 2, { log: true, grid: "3 significant digits" }),
-    activation: choice(ACTIVATIONS, "sigmoid", { only: "neuron" }),
-    loss: choice(LOSSES, "square", { only: "neuron" }),
+    activation: choice(ACTIVATIONS, "sigmoid", { only: "neuron", aliases: { silu: "swish", lrelu: "leaky-relu" } }),
+    loss: choice(LOSSES, "square", { only: "neuron", aliases: { bce: "binary-cross-entropy", ce: "cross-entropy" } }),
     data: { type: "data", default: "single", only: "neuron" },
     dataseed: int(0, 4294967295, 1, { only: "neuron" }),
     batch: int(0, 64, 0, { only: "neuron" }),
@@ -86,7 +86,7 @@ export function parseNumber(text) {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : NaN;
 }
 
-const RUN = /^([a-z0-9-]+)(?:\(([^()]*)\))?$/i;
+const RUN = /^([a-z0-9_-]+)(?:\(([^()]*)\))?$/i;
 
 /** `sgd adam(eta=0.01,beta1=0.8) sam(base=adam)` → [{name, params}] or a problem. */
 export function parseRuns(text) {
@@ -140,7 +140,9 @@ export function parseValue(f, raw) {
   const bad = (extra = {}) => [undefined, { code: f.type, min: f.min, max: f.max, values: f.values, ...extra }];
   switch (f.type) {
     case "choice": {
-      const v = f.values.find((x) => x === text.toLowerCase() || x.replace(/-/g, "") === text.toLowerCase().replace(/[-_ ]/g, ""));
+      // Case, "-", "_" and spaces do not matter (as in the core's names), nor the core's aliases.
+      const key = text.toLowerCase().replace(/[-_ ]/g, "");
+      const v = f.values.find((x) => x.replace(/-/g, "") === key) ?? f.aliases?.[key];
       return v ? [v] : bad();
     }
     case "boolean":
@@ -225,6 +227,8 @@ export function parseState(get, keys = null, fallback = null) {
   // Starts: given ones must lie in the window; missing ones take the problem's own start.
   const within = (name) => {
     const f = table[name];
+    // A test surface has its own window, which the core knows and checks when it configures.
+    if (panel === "loss-space" && state.surface !== "neuron") return;
     const r = panel === "parabola" && state.curve === "multiwell" ? 5 : state[f.within];
     if (state[name] === null || state[name] === undefined) {
       state[name] = defaultOf(panel, name, state);

@@ -1,7 +1,7 @@
 //! The free functions of `pkg/descent.js`: the article's neuron, its losses and learning rule,
 //! the names of everything a page can choose, and the benchmark's bare loops.
 
-use super::{bounded, fail, finite, finite_array, get, number_or, setup_error, string, string_or, strings};
+use super::{bounded, fail, finite, finite_array, get, number_or, setup_error, string, string_or, strings, whole};
 use crate::activation::{Activation, ACTIVATIONS};
 use crate::data::{Preset, PRESETS};
 use crate::loss::{Loss, LOSSES};
@@ -177,10 +177,7 @@ pub const MAX_RUN: f64 = 10_000_000.0;
 /// The benchmark's measure of raw speed; `n` is a whole number up to 10⁷.
 #[wasm_bindgen(js_name = sgdRun)]
 pub fn sgd_run(x: f64, y_star: f64, w: f64, b: f64, eta: f64, n: f64) -> Result<Float64Array, JsValue> {
-    let n = bounded("n", n, 0.0, MAX_RUN)?;
-    if n.fract() != 0.0 {
-        return Err(setup_error(SetupError::Range { name: "n", value: n, min: 0.0, max: MAX_RUN }));
-    }
+    let n = whole("n", n, 0.0, MAX_RUN)?;
     let (w, b) = crate::model::run_sgd(x, y_star, w, b, eta, n as u64);
     finite_array("sgdRun", &[w, b])
 }

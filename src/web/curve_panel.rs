@@ -3,7 +3,7 @@
 
 use super::api::num;
 use super::loss_panel::{stop_object, trend_js};
-use super::{bounded, canvas, draw_error, fail, get, record, set, setup_error, string_or, MAX_STEPS};
+use super::{bounded, canvas, draw_error, fail, get, record, set, setup_error, string_or, whole, MAX_STEPS};
 use crate::scene::curve::{CurveConfig, CurveFigure, CurveScene, CurveWords};
 use js_sys::{Float64Array, Object};
 use wasm_bindgen::prelude::*;
@@ -74,7 +74,7 @@ impl CurvePanel {
 
     /// Up to `n` steps; returns the steps taken (fewer when the descent stopped).
     pub fn step(&mut self, n: f64) -> Result<u32, JsValue> {
-        let n = bounded("steps", n, 0.0, MAX_STEPS)?;
+        let n = whole("steps", n, 0.0, MAX_STEPS)?;
         Ok(self.scene.step(n as usize) as u32)
     }
 

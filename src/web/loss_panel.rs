@@ -3,7 +3,7 @@
 use super::api::{hyper_object, num};
 use super::{
     bounded, canvas, draw_error, fail, get, keys, list_items, list_length, numbers, record, set, setup_error, string,
-    string_or, style, MAX_STEPS,
+    string_or, style, whole, MAX_STEPS,
 };
 use crate::colormap::ColorMap;
 use crate::descent::{Quantity, Stop, Trend};
@@ -228,7 +228,7 @@ impl LossPanel {
 
     /// Up to `n` steps of every run (a whole number up to 100 000); returns the steps taken.
     pub fn step(&mut self, n: f64) -> Result<u32, JsValue> {
-        let n = bounded("steps", n, 0.0, MAX_STEPS)?;
+        let n = whole("steps", n, 0.0, MAX_STEPS)?;
         Ok(self.scene.step(n as usize) as u32)
     }
 
@@ -243,7 +243,7 @@ impl LossPanel {
 
     /// Every number shown, by name: `{t, samples, batchSize, order, mapLo, mapHi, window, runs:
     /// [{optimizer, step, w, b, loss, batchLoss, gw, gb, dw, db, wNext, bNext, eta, epoch, batch, stop,
-    /// trend, sample, x, target, z, y, dLdy, dydz, delta}]}`.
+    /// trend, sample, x, target, z, y, dLdy, dydz, delta, gwSample, lossSample}]}`.
     pub fn readout(&self) -> JsValue {
         let o = Object::new();
         let s = self.scene.race().runs.first().map(|r| *r.sampler());

@@ -240,6 +240,15 @@ pub(crate) fn bounded(name: &'static str, value: f64, min: f64, max: f64) -> Res
     crate::scene::number(name, value, min, max).map_err(setup_error)
 }
 
+/// A checked whole number within `[min, max]` (a count: steps, samples).
+pub(crate) fn whole(name: &'static str, value: f64, min: f64, max: f64) -> Result<f64, JsValue> {
+    let n = bounded(name, value, min, max)?;
+    if n.fract() != 0.0 {
+        return Err(setup_error(crate::scene::SetupError::Range { name, value: n, min, max }));
+    }
+    Ok(n)
+}
+
 /// A canvas size and ratio, checked.
 pub(crate) fn canvas(width: f64, height: f64, dpr: f64) -> Result<(u32, u32, f64), JsValue> {
     let w = bounded("width", width, 1.0, MAX_SIDE)?;

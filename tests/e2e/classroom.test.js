@@ -286,5 +286,24 @@ test("events say what happened: steps, resets and changes", async () => {
   assert.deepEqual(seen.map(([t, d]) => `${t}:${d}`), ["descent-change:eta", "descent-step:1", "descent-reset:0"]);
   const loaded = await open(browser, "/#panel=parabola&eta=1.1&steps=6");
   assert.equal(await loaded.page.locator("descent-demo").getAttribute("data-diverged"), "true");
+  // Steps taken by Play are steps too: events as they are drawn, and the page's hash follows.
+  for (const [url, speed] of [["/#panel=loss-space&eta=2", 20], ["/#panel=parabola&eta=0.1", 20]]) {
+    const o = await open(browser, url);
+    const d = o.page.locator("descent-demo");
+    await d.evaluate((el, speed) => {
+      el.setAttribute("speed", String(speed));
+      window.steps = [];
+      el.addEventListener("descent-step", (e) => window.steps.push(e.detail.step));
+    }, speed);
+    await d.getByRole("button", { name: "Play" }).click();
+    await o.page.waitForFunction(() => window.steps.length >= 3 && window.steps.at(-1) >= 8, null, { timeout: 5000 });
+    await d.getByRole("button", { name: "Pause" }).click();
+    const steps = await o.page.evaluate(() => window.steps);
+    assert.ok(steps.every((t, i) => i === 0 || t > steps[i - 1]), `steps rise: ${steps}`);
+    const shown = Number(await d.getAttribute("data-step"));
+    assert.equal(steps.at(-1), shown, "the last event has the step shown");
+    await o.page.waitForFunction((t) => location.hash.includes(`steps=${t}`), shown, { timeout: 2000 });
+    errors.push(...o.errors);
+  }
   assert.deepEqual([...errors, ...loaded.errors], []);
 });

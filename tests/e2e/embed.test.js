@@ -113,6 +113,9 @@ test("state → link → new page gives the identical state, for every table ent
   const sixth = await open(browser, await fifth.page.locator("descent-demo").evaluate((el) => el.snippets().link));
   assert.deepEqual(await sixth.page.locator("descent-demo").evaluate((el) => el.state), s5);
   assert.equal(s5.seed, 12345);
+  // The seed alone gives the start it draws (the seed wins over w0 and b0).
+  const drawn = await fifth.page.evaluate(async () => Array.from((await import("./pkg/descent.js")).startFromSeed(12345, 2)));
+  assert.deepEqual([s5.w0, s5.b0], drawn.map((v) => Number(v.toPrecision(4))), "seed=12345 starts where that seed draws");
   // What each restored page shows follows its state: the steps run, the controls listed.
   assert.equal(await again.getAttribute("data-step"), "7");
   for (const o of [third.page, fourth.page]) {

@@ -205,6 +205,20 @@ test("hash: activation=tanh&loss=square restores; a refused relu + BCE link does
   noErrors([...errors, ...second.errors]);
 });
 
+test("names are spelled as the core spells them: any case, '-', '_' or spaces, and its aliases", async () => {
+  const { page, errors } = await openPage("/#panel=loss-space&activation=SiLU&optimizers=santa_e%20Leaky_ReLU");
+  const demo = page.locator("descent-demo");
+  // santa_e is an optimizer; Leaky_ReLU is not one: the notice names it and the link falls back.
+  assert.match(await demo.locator(".notice").innerText(), /Leaky_ReLU/);
+  assert.equal(await demo.evaluate((el) => el.state.activation), "swish", "silu is the core's alias of swish");
+  const second = await openPage("/#panel=loss-space&activation=Hard_Sigmoid&loss=BCE&optimizers=Santa_E%20AMS-Grad");
+  const d = second.page.locator("descent-demo");
+  assert.equal(await d.locator(".notice:visible").count(), 0, "no notice");
+  const st = await d.evaluate((el) => ({ a: el.state.activation, l: el.state.loss, o: el.state.optimizers.map((r) => r.name) }));
+  assert.deepEqual(st, { a: "hard-sigmoid", l: "binary-cross-entropy", o: ["santae", "amsgrad"] });
+  noErrors([...errors, ...second.errors]);
+});
+
 test("data=logistic: a table of 12 samples (x, t); editing a cell changes the data and the map", async () => {
   const { page, errors } = await openPage("/#panel=loss-space&data=logistic");
   const demo = page.locator("descent-demo");

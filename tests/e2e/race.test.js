@@ -397,6 +397,28 @@ test("surfaces: each redraws the map, uses x and y, starts at its own start; has
   noErrors(errors);
 });
 
+test("surfaces: a start is checked against the surface's own window, not the neuron's range", async () => {
+  // (3, 3) lies in Himmelblau's [−5, 5]² (it is one of its minima) though outside the neuron's ±2.
+  const { page, errors } = await openPage("/#panel=loss-space&surface=himmelblau&w0=3&b0=3");
+  const demo = page.locator("descent-demo");
+  assert.equal(await demo.locator(".notice:visible").count(), 0, "no notice");
+  assert.deepEqual([Number(await demo.getAttribute("data-w")), Number(await demo.getAttribute("data-b"))], [3, 3]);
+  assert.deepEqual(await demo.evaluate((el) => [el.state.w0, el.state.b0]), [3, 3]);
+  // The start fields accept the window's values; the attribute too.
+  const w0 = demo.locator("input[name=w0]");
+  assert.equal(await w0.getAttribute("aria-valuemin"), "-5");
+  assert.equal(await w0.getAttribute("aria-valuemax"), "5");
+  await demo.evaluate((el) => el.setAttribute("w0", "-4"));
+  assert.equal(await demo.getAttribute("data-w"), "-4");
+  // Outside the window: named in a notice, the surface's own start used.
+  const far = await openPage("/#panel=loss-space&surface=rosenbrock&w0=0&b0=4");
+  const r = far.page.locator("descent-demo");
+  assert.match(await r.locator(".notice").innerText(), /outside|window|map/i);
+  assert.deepEqual([Number(await r.getAttribute("data-w")), Number(await r.getAttribute("data-b"))], [-1.2, 1]);
+  assert.equal(await r.evaluate((el) => el.state.surface), "rosenbrock", "the surface stays; only the start falls back");
+  noErrors([...errors, ...far.errors]);
+});
+
 test("surfaces: the hash surface=beale restores Beale with its start; a race steps on it; a stop names the map", async () => {
   const { page, errors } = await openPage("/#panel=loss-space&surface=beale");
   const beale = page.locator("descent-demo");

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Expected moves for tests/hand.rs, computed independently of the Rust code.
+"""Expected moves for tests/optim_hand.rs, computed independently of the Rust code.
 
 Each optimizer is written here from its paper's or library's formulas (numpy, float64, one
 vectorised line per formula), and applied to the fixed gradient sequence
     g = [0.3, -0.2], [0.25, -0.1], [-0.05, 0.4]   with losses 0.1, 0.08, 0.07
 (SAM: on the quadratic L = 1/2 (a p0^2 + c p1^2), a = 2, c = 0.5, from p = (1, -2), the point
-moving by each delta). The output is Rust source: paste it into tests/hand.rs.
+moving by each delta). The output is Rust source: paste it into tests/optim_hand.rs.
 
     python3 tests/reference/hand.py > /tmp/cases.rs
 

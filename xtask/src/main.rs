@@ -3,7 +3,9 @@
 //! - `cargo xtask serve [--port N]`: release build + glue into `target/dist/`, served at
 //!   http://127.0.0.1:8000 (or port N).
 //! - `cargo xtask dist`: the static site in `target/dist/`.
-//! - `cargo xtask test`: native tests, wasm tests in headless Chromium, end-to-end browser tests.
+//! - `cargo xtask test`: fmt and clippy, native tests, wasm tests in headless Chromium, end-to-end
+//!   browser tests.
+//! - `cargo xtask bench`: size, speed and memory budgets measured in headless Chromium.
 //! - `cargo xtask wasm-test-runner FILE …`: the runner cargo calls for the wasm target (internal).
 
 mod bench;
