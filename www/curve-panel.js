@@ -5,7 +5,7 @@ import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player
 import { readoutTable } from "./readouts.js";
 import { curveFormulas, render } from "./math.js";
 import { TABLE, LANGS, snap, DEFAULT_START } from "./state.js";
-import { words, formatNumber, PRECISION, describeError, sub } from "./i18n.js";
+import { words, loadLang, formatNumber, PRECISION, describeError, sub } from "./i18n.js";
 import { replay, replayBuffered } from "./replay.js";
 
 const T = TABLE.parabola;
@@ -63,7 +63,7 @@ export function mountCurvePanel(container, state, hooks) {
   const speed = field("speed");
   const selects = {};
   const select = (name, options) => {
-    const f = selectField({ label: W.labels[name], name, options: options(W), value: s[name], onchange: (v) => set(name, v, true) });
+    const f = selectField({ label: W.labels[name], name, options: options(W), value: s[name], onchange: (v) => (name === "lang" ? loadLang(v).then(() => set(name, v, true)) : set(name, v, true)) });
     selects[name] = f.select;
     bindings.push((W) => f.relabel(W.labels[name], options(W)));
     return f.root;

@@ -11,7 +11,7 @@ import { ALL_NAMES, TABLE, parseState, parseValue, shownControls, toHash, writeS
 import { mountLossPanel } from "./loss-panel.js";
 import { mountCurvePanel } from "./curve-panel.js";
 import { h, listeners } from "./ui.js";
-import { words, describeProblem } from "./i18n.js";
+import { words, describeProblem, loadLang, langReady } from "./i18n.js";
 
 let loaded;
 /** The wasm module, loaded once for every element (compiled while it streams in). */
@@ -120,7 +120,7 @@ export class DescentDemo extends HTMLElement {
       (sheet) => { this.#root.adoptedStyleSheets = [sheet]; },
       (e) => this.#say("style", this.#words().styleFailed(e?.message ?? e)),
     );
-    Promise.all([loadWasm(), styled]).then(() => {
+    Promise.all([loadWasm(), styled, loadLang(this.getAttribute("lang"))]).then(() => {
       if (this.#connected && !this.#api) this.#build();
     }, (e) => this.#say("start", this.#words().startFailed(e?.message ?? e)));
   }
@@ -141,6 +141,11 @@ export class DescentDemo extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (this.#reflecting || !this.#api || old === value) return;
+    // Another language's words are fetched first (English is always here).
+    if (name === "lang" && !langReady(value)) {
+      loadLang(value).then(() => { if (this.getAttribute("lang") === value) this.attributeChangedCallback(name, old, value); });
+      return;
+    }
     if (REBUILD.has(name)) return this.#build();
     const f = TABLE[this.#kind][name];
     if (!f) return this.#say(name, describeProblem({ code: "other-panel", name, panel: this.#kind }, this.#words()));
@@ -180,6 +185,11 @@ export class DescentDemo extends HTMLElement {
 
   #build() {
     if (this.#building) return;
+    const lang = this.getAttribute("lang");
+    if (!langReady(lang)) {
+      loadLang(lang).then(() => { if (this.#connected) this.#build(); });
+      return;
+    }
     this.#building = true;
     this.#teardown();
     const { panel, state, problems } = parseState((n) => this.getAttribute(n));

@@ -6,7 +6,7 @@ import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player
 import { readoutTable } from "./readouts.js";
 import { neuronFormulas, surfaceFormulas, render } from "./math.js";
 import { TABLE, ACTIVATIONS, LOSSES, SURFACES, DATA, LANGS, DEFAULT_START, customData, writeRuns, snap } from "./state.js";
-import { words, formatNumber, PRECISION, describeError } from "./i18n.js";
+import { words, loadLang, formatNumber, PRECISION, describeError } from "./i18n.js";
 import { replay, replayBuffered } from "./replay.js";
 import { RUN_COLOURS } from "./colours.js";
 
@@ -101,7 +101,7 @@ export function mountLossPanel(container, state, hooks) {
   };
   const selects = {};
   const select = (name, options) => {
-    const f = selectField({ label: label(name), name, options: options(W), value: s[name], onchange: (v) => set(name, v, true) });
+    const f = selectField({ label: label(name), name, options: options(W), value: s[name], onchange: (v) => (name === "lang" ? loadLang(v).then(() => set(name, v, true)) : set(name, v, true)) });
     selects[name] = f.select;
     bindings.push((W) => f.relabel(W.labels[name], options(W)));
     return f.root;

@@ -163,6 +163,14 @@ test("the single file works from file:// and matches the served page's numbers",
   assert.deepEqual(standalone, await served.page.locator("descent-demo").evaluate((el) => ({ ...el.dataset })));
   assert.equal(standalone.step, "5");
   await page.screenshot({ path: path.join(SHOTS, "standalone.png") });
+  // The modules fetched on demand come from the file too: French, the race, the help.
+  await demo.getByLabel("language", { exact: true }).selectOption("fr");
+  await demo.getByRole("button", { name: "Réinitialiser" }).waitFor();
+  await demo.locator("details > summary").filter({ hasText: /^optimiseurs/ }).click();
+  await demo.getByRole("button", { name: /^Les 19 en course/ }).click();
+  await page.waitForFunction(() => document.querySelector("descent-demo").dataset.runs === "19");
+  await demo.getByRole("button", { name: "Que vois-je ?" }).click();
+  await demo.getByRole("dialog").waitFor();
   assert.deepEqual([...errors, ...served.errors], []);
   await context.close();
 });

@@ -16,7 +16,7 @@ pub fn run() -> Result<()> {
 
     // The native step loop first, with nothing else running.
     let native = native_sgd_per_second(&root)?;
-    let dist = crate::build::dist()?;
+    let dist = crate::build::dist(false)?;
     let server = crate::server::Server::start(dist.clone(), 0)?;
     println!("measuring in headless Chromium (about a minute)…");
     let output = Command::new("node")

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use wasm_bindgen_cli_support::Bindgen;
 
-/// Build the wasm module and write the whole static site to `dist/` in cargo's target directory.
-pub fn dist() -> Result<PathBuf> {
+/// Build the wasm module and write the whole static site to `dist/` in cargo's target directory,
+/// its JavaScript minified (with source maps beside it when `maps`).
+pub fn dist(maps: bool) -> Result<PathBuf> {
     let root = crate::root();
     let target = crate::target_dir()?;
     let dist = target.join("dist");
@@ -31,6 +32,7 @@ pub fn dist() -> Result<PathBuf> {
     let glue = pkg.join("descent.js");
     let js = std::fs::read_to_string(&glue).context("read the generated glue")?;
     std::fs::write(&glue, own_checks(&js)?).context("write the glue")?;
+    crate::minify::site(&dist, maps)?;
     preload(&dist)?;
     crate::standalone::write(&dist)?;
     Ok(dist)
@@ -85,7 +87,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Modules the first frame does not need: loaded when first used, so not preloaded.
-pub const LAZY: [&str; 4] = ["race.js", "export.js", "help.js", "share.js"];
+pub const LAZY: [&str; 6] = ["race.js", "export.js", "help.js", "share.js", "i18n-fr.js", "i18n-ja.js"];
 
 /// Replace the `<!-- preload… -->` line of index.html with `<link rel="modulepreload">` for every
 /// module the page imports and a preload of the wasm, so the browser fetches them all at once

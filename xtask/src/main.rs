@@ -10,6 +10,7 @@
 
 mod bench;
 mod build;
+mod minify;
 mod server;
 mod standalone;
 mod testing;
@@ -33,13 +34,13 @@ fn run() -> Result<()> {
     let rest: Vec<String> = args.collect();
     match cmd.as_str() {
         "dist" => {
-            let dist = build::dist()?;
+            let dist = build::dist(false)?;
             println!("static site written to {}", dist.display());
             Ok(())
         }
         "serve" => {
             let port = parse_port(&rest)?;
-            let dist = build::dist()?;
+            let dist = build::dist(true)?;
             let server = server::Server::start(dist, port)?;
             println!("descent is served at {}/  (Ctrl-C to stop)", server.url());
             server.wait();

@@ -100,7 +100,7 @@ fn mime(path: &Path) -> &'static str {
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "wasm" => "application/wasm",
-        "json" => "application/json",
+        "json" | "map" => "application/json",
         "png" => "image/png",
         "svg" => "image/svg+xml",
         _ => "application/octet-stream",

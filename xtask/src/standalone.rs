@@ -36,7 +36,7 @@ pub fn write(dist: &Path) -> Result<()> {
     }
     let page = read("index.html")?;
     let head_links =
-        ["<link rel=\"stylesheet\" href=\"style.css\">", "<script type=\"module\" src=\"main.js\"></script>"];
+        ["<link rel=\"stylesheet\" href=\"style.css\" crossorigin>", "<script type=\"module\" src=\"main.js\"></script>"];
     for l in head_links {
         if !page.contains(l) {
             bail!("index.html no longer has `{l}`: update the standalone build");
@@ -62,11 +62,14 @@ fn rewrite_imports(name: &str, source: &str) -> Result<String> {
     let dir = name.rsplit_once('/').map_or("", |(d, _)| d);
     let mut out = String::with_capacity(source.len());
     let mut rest = source;
-    while let Some(i) = rest.find("\"./") {
+    // A specifier in double quotes, or in backticks (the minifier writes `import(`./x.js`)`).
+    let next = |s: &str| [s.find("\"./"), s.find("`./")].into_iter().flatten().min();
+    while let Some(i) = next(rest) {
+        let quote = rest.as_bytes()[i] as char;
         let before = &rest[..i];
         let keyword = before.trim_end();
         let is_import = keyword.ends_with("from") || keyword.ends_with("import") || keyword.ends_with("import(");
-        let end = rest[i + 1..].find('"').map(|e| i + 1 + e).context("unterminated string")?;
+        let end = rest[i + 1..].find(quote).map(|e| i + 1 + e).context("unterminated string")?;
         out.push_str(before);
         let target = &rest[i + 3..end];
         if is_import {
@@ -124,5 +127,9 @@ mod tests {
         assert!(out.contains("from \"descent/ui.js\""));
         assert!(out.contains("import \"descent/descent-demo.js\""));
         assert!(out.contains("new URL(\"./style.css\""), "a URL string is not an import");
+        // As the minifier writes them: no spaces, dynamic imports in backticks.
+        let out = rewrite_imports("m.js", "import{h as e}from\"./ui.js\";const t=()=>import(`./race.js`),n=`./x.js`;").unwrap();
+        assert!(out.contains("from\"descent/ui.js\"") && out.contains("import(\"descent/race.js\")"), "{out}");
+        assert!(out.contains("n=`./x.js`"), "a template string is not an import: {out}");
     }
 }

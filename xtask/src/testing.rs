@@ -65,7 +65,7 @@ pub fn all() -> Result<()> {
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
 
     println!("== end-to-end tests in headless Chromium");
-    let dist = crate::build::dist()?;
+    let dist = crate::build::dist(false)?;
     let e2e = root.join("tests/e2e");
     npm_ci_if_needed(&root)?;
     let server = crate::server::Server::start(dist.clone(), 0)?;
