@@ -6,30 +6,49 @@
 
 const MINUS = "\u2212";
 const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-const cache = new Map();
+/** `x > 0` rounded to `sig` significant digits as Intl does: its shortest decimal form (the
+ * digits `String(x)` shows) rounded half away from zero. (`toPrecision` rounds the exact binary
+ * value instead, so −0.06745 would become −0.0674 there and −0.0675 here.) */
+function roundDecimal(x, sig) {
+  const [m, e] = x.toExponential().split("e");
+  let digits = m.replace(".", "");
+  let exp = Number(e);
+  if (digits.length > sig) {
+    const up = digits.charCodeAt(sig) >= 53; // "5"
+    digits = digits.slice(0, sig);
+    if (up) {
+      let i = sig - 1;
+      while (i >= 0 && digits[i] === "9") i--;
+      if (i < 0) { digits = "1"; exp += 1; } else digits = digits.slice(0, i) + String(Number(digits[i]) + 1);
+    }
+  }
+  return Number(`${digits[0]}.${digits.slice(1) || "0"}e${exp}`);
+}
+
+/** The decimal separator of each language (French writes 0,102). */
+const DECIMAL = { fr: "," };
 
 /** `v` with at most `sig` significant digits, in the language's style: 0,102 in French, −2
- * with a true minus, 1.2×10⁻⁵ outside 10⁻⁴…10⁶; `∞`, `−∞`, `NaN` as such. */
+ * with a true minus, 1.2×10⁻⁵ outside 10⁻⁴…10⁶; `∞`, `−∞`, `NaN` as such. The same text as
+ * `Intl.NumberFormat(lang, {maximumSignificantDigits: sig, useGrouping: false})` gives
+ * (format.test.js checks it), without the 20 ms that building the first Intl formatter costs. */
 export function formatNumber(v, lang = "en", sig = 6) {
   if (v === null || v === undefined) return "—";
   if (Number.isNaN(v)) return "NaN";
   if (!Number.isFinite(v)) return v > 0 ? "∞" : `${MINUS}∞`;
   if (v === 0) return "0";
-  const key = `${lang}|${sig}`;
-  let nf = cache.get(key);
-  if (!nf) {
-    nf = new Intl.NumberFormat(lang, { maximumSignificantDigits: sig, useGrouping: false });
-    cache.set(key, nf);
-  }
+  const plain = (x) => {
+    const s = (x < 0 ? MINUS : "") + String(roundDecimal(Math.abs(x), sig));
+    return DECIMAL[lang] ? s.replace(".", DECIMAL[lang]) : s;
+  };
   const a = Math.abs(v);
   if (a >= 1e6 || a < 1e-4) {
-    let e = Math.floor(Math.log10(a));
-    let m = Number((v / 10 ** e).toPrecision(sig));
-    if (Math.abs(m) >= 10) { m /= 10; e += 1; }
-    const exp = String(e).replace("-", "⁻").replace(/\d/g, (d) => SUP[d]);
-    return `${nf.format(m).replace("-", MINUS)}×10${exp}`;
+    // The mantissa and exponent as JS rounds them (right down to the subnormals).
+    const [m, e] = v.toExponential(sig - 1).split("e");
+    const exp = String(Number(e)).replace("-", "⁻").replace(/\d/g, (d) => SUP[d]);
+    return `${plain(Number(m))}×10${exp}`;
   }
-  return nf.format(v).replace("-", MINUS);
+  return plain(v);
 }
 
 /** Each quantity is written with one precision everywhere (readouts, status, formulas). */
