@@ -349,3 +349,39 @@ fn a_dark_theme_paints_the_background_and_french_numbers_have_commas() {
     assert!(t.iter().any(|x| x == "0,2") && t.iter().any(|x| x == "−0,4") && t.iter().any(|x| x == "0,0133"), "{t:?}");
     assert!(t.iter().any(|x| x == "0"), "the middle tick reads 0");
 }
+
+#[test]
+fn simplify_drops_only_points_within_the_tolerance() {
+    use descent::draw::simplify;
+    // A straight line of 100 points (with repeats) is its two ends.
+    let line: Vec<(i32, i32)> = (0..100).flat_map(|i| [(i, 2 * i), (i, 2 * i)]).collect();
+    assert_eq!(simplify(&line, 0.35), vec![(0, 0), (99, 198)]);
+    // A circle of radius 200 drawn with 400 points keeps its shape within the tolerance, with
+    // far fewer points.
+    let circle: Vec<(i32, i32)> = (0..=400)
+        .map(|i| {
+            let a = i as f64 / 400.0 * std::f64::consts::TAU;
+            ((300.0 + 200.0 * a.cos()).round() as i32, (300.0 + 200.0 * a.sin()).round() as i32)
+        })
+        .collect();
+    let kept = simplify(&circle, 0.35);
+    assert!(kept.len() < circle.len() && kept.len() > 40, "{} of {}", kept.len(), circle.len());
+    assert_eq!((kept[0], kept[kept.len() - 1]), (circle[0], circle[400]));
+    for &(x, y) in &circle {
+        // Every dropped point lies within the tolerance of the kept polyline.
+        let d = kept
+            .windows(2)
+            .map(|s| {
+                let ((ax, ay), (bx, by)) = ((s[0].0 as f64, s[0].1 as f64), (s[1].0 as f64, s[1].1 as f64));
+                let (dx, dy) = (bx - ax, by - ay);
+                let t =
+                    descent::num::clamp(((x as f64 - ax) * dx + (y as f64 - ay) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
+                ((x as f64 - ax - t * dx).powi(2) + (y as f64 - ay - t * dy).powi(2)).sqrt()
+            })
+            .fold(f64::INFINITY, f64::min);
+        assert!(d <= 0.35 + 1e-9, "({x}, {y}) is {d} px from the simplified line");
+    }
+    // Short lines stay as they are.
+    assert_eq!(simplify(&[(1, 1), (5, 9)], 0.35), vec![(1, 1), (5, 9)]);
+    assert!(simplify(&[], 0.35).is_empty());
+}

@@ -287,6 +287,46 @@ pub fn nice_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
     (first..=last).take(max + 1).map(|k| k as f64 * step).collect()
 }
 
+/// A polyline with the points that change it by less than `tol` pixels dropped
+/// (Douglas–Peucker): each kept run of points lies within `tol` of the segment that replaces it.
+/// Repeated points go first. A software rasteriser's cost grows with the vertices it strokes (a
+/// contour map's 30 levels at DPR 2 cost 18 ms with 400 points a line, 7 ms with 40).
+pub fn simplify(pts: &[(i32, i32)], tol: f64) -> Vec<(i32, i32)> {
+    let mut p: Vec<(i32, i32)> = Vec::with_capacity(pts.len());
+    for &q in pts {
+        if p.last() != Some(&q) {
+            p.push(q);
+        }
+    }
+    if p.len() < 3 {
+        return p;
+    }
+    let mut keep = vec![false; p.len()];
+    keep[0] = true;
+    keep[p.len() - 1] = true;
+    let mut stack = vec![(0, p.len() - 1)];
+    while let Some((a, b)) = stack.pop() {
+        let (ax, ay) = (p[a].0 as f64, p[a].1 as f64);
+        let (dx, dy) = (p[b].0 as f64 - ax, p[b].1 as f64 - ay);
+        let len = (dx * dx + dy * dy).sqrt();
+        let (mut far, mut at) = (0.0, 0);
+        for (k, q) in p.iter().enumerate().take(b).skip(a + 1) {
+            let (qx, qy) = (q.0 as f64 - ax, q.1 as f64 - ay);
+            // Distance to the segment's line (to the point a, for a closed loop where a = b).
+            let d = if len > 0.0 { (qx * dy - qy * dx).abs() / len } else { (qx * qx + qy * qy).sqrt() };
+            if d > far {
+                (far, at) = (d, k);
+            }
+        }
+        if far > tol {
+            keep[at] = true;
+            stack.push((a, at));
+            stack.push((at, b));
+        }
+    }
+    p.iter().zip(keep).filter(|(_, k)| *k).map(|(q, _)| *q).collect()
+}
+
 /// An arrow from `from` to `to` (device pixels) with a head of `head` pixels: the shaft and the
 /// two wings meeting at `to`.
 pub fn arrow_elements(from: (i32, i32), to: (i32, i32), head: f64, style: ShapeStyle) -> Vec<PathElement<(i32, i32)>> {

@@ -78,7 +78,10 @@ mod tests {
         assert!(code.contains("longName"), "exported names stay: {code}");
         assert!(!code.contains("local"), "local names are mangled: {code}");
         // The minifier writes the specifier in backticks; the single file's rewrite reads both.
-        assert!(code.contains("import(`./race.js`)") || code.contains("import(\"./race.js\")"), "a literal dynamic import: {code}");
+        assert!(
+            code.contains("import(`./race.js`)") || code.contains("import(\"./race.js\")"),
+            "a literal dynamic import: {code}"
+        );
         assert!(map.is_none());
         let (_, map) = module(src, "m.js", true).unwrap();
         let map = map.unwrap();

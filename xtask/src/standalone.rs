@@ -35,8 +35,10 @@ pub fn write(dist: &Path) -> Result<()> {
         imports.push(format!("\"descent/{name}\": \"data:text/javascript;base64,{}\"", base64(source.as_bytes())));
     }
     let page = read("index.html")?;
-    let head_links =
-        ["<link rel=\"stylesheet\" href=\"style.css\" crossorigin>", "<script type=\"module\" src=\"main.js\"></script>"];
+    let head_links = [
+        "<link rel=\"stylesheet\" href=\"style.css\" crossorigin>",
+        "<script type=\"module\" src=\"main.js\"></script>",
+    ];
     for l in head_links {
         if !page.contains(l) {
             bail!("index.html no longer has `{l}`: update the standalone build");
@@ -128,7 +130,8 @@ mod tests {
         assert!(out.contains("import \"descent/descent-demo.js\""));
         assert!(out.contains("new URL(\"./style.css\""), "a URL string is not an import");
         // As the minifier writes them: no spaces, dynamic imports in backticks.
-        let out = rewrite_imports("m.js", "import{h as e}from\"./ui.js\";const t=()=>import(`./race.js`),n=`./x.js`;").unwrap();
+        let out = rewrite_imports("m.js", "import{h as e}from\"./ui.js\";const t=()=>import(`./race.js`),n=`./x.js`;")
+            .unwrap();
         assert!(out.contains("from\"descent/ui.js\"") && out.contains("import(\"descent/race.js\")"), "{out}");
         assert!(out.contains("n=`./x.js`"), "a template string is not an import: {out}");
     }
