@@ -15,6 +15,14 @@ test("the page loads with zero console errors and draws both figures", async () 
   assert.ok(await colourCount(page, "#parabola canvas.parabola") > 3, "the parabola is drawn");
   assert.equal(await page.locator(".notice:visible").count(), 0, "no notice shows");
   await page.screenshot({ path: path.join(SHOTS, "page-dpr1.png"), fullPage: true });
+  // Each file once: the widgets take the page's copy of the stylesheet instead of fetching it.
+  const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+  const twice = fetched.filter((f, i) => fetched.indexOf(f) !== i);
+  assert.deepEqual(twice, [], `fetched more than once: ${twice}`);
+  assert.ok(fetched.includes("/style.css"));
+  // The widget is styled all the same (its shadow root adopted the rules).
+  const adopted = await page.$eval("#loss-space", (el) => el.shadowRoot.adoptedStyleSheets[0]?.cssRules.length ?? 0);
+  assert.ok(adopted > 50, `${adopted} rules adopted`);
   assert.deepEqual(errors, []);
 });
 

@@ -110,7 +110,6 @@ fn preload(dist: &Path) -> Result<()> {
     links.push(
         "<link rel=\"preload\" href=\"pkg/descent_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>".into(),
     );
-    links.push("<link rel=\"preload\" href=\"style.css\" as=\"fetch\" type=\"text/css\" crossorigin>".into());
     std::fs::write(&index, page.replace(line, &links.join("\n"))).context("write index.html")?;
     Ok(())
 }

@@ -36,7 +36,7 @@ pub fn write(dist: &Path) -> Result<()> {
     }
     let page = read("index.html")?;
     let head_links = [
-        "<link rel=\"stylesheet\" href=\"style.css\" crossorigin>",
+        "<link rel=\"stylesheet\" href=\"style.css\">",
         "<script type=\"module\" src=\"main.js\"></script>",
     ];
     for l in head_links {
