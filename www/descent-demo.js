@@ -206,7 +206,8 @@ export class DescentDemo extends HTMLElement {
       guard,
       notify: (key, text) => this.#say(key, text),
       change: (name, v) => this.#changed(name, v),
-      event: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail: { panel, ...detail }, bubbles: true, composed: true })),
+      // Getters stay getters (a spread would run them): a detail's costly parts are built on read.
+      event: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail: Object.defineProperties({ panel }, Object.getOwnPropertyDescriptors(detail)), bubbles: true, composed: true })),
       live: (d) => { for (const [k, v] of Object.entries(d)) this.dataset[k] = String(v); },
       theme: () => this.#theme(),
       tools,

@@ -423,9 +423,11 @@ export function mountLossPanel(container, state, hooks) {
   function detail() {
     const r = last ?? core.readout();
     const first = r.runs[0];
+    // `runs` is built when a listener reads it: during Play this event goes out every frame.
+    let runs = null;
     return {
       step: r.t, w: first.w, b: first.b, loss: first.loss,
-      runs: r.runs.map((x, i) => ({ optimizer: x.optimizer, params: params()[i], step: x.step, w: x.w, b: x.b, loss: x.loss })),
+      get runs() { return (runs ??= r.runs.map((x, i) => ({ optimizer: x.optimizer, params: params()[i], step: x.step, w: x.w, b: x.b, loss: x.loss }))); },
     };
   }
 
