@@ -197,7 +197,14 @@ export function mountLossPanel(container, state, hooks) {
         status, announce, trend, predictBoxUi, presets, fields.eta.root, fields.speed.root,
         settings, tools, numbersBox, formulasBox)));
 
-  const play = player(() => core.step(1) > 0 && !core.readout().runs.every((r) => r.stop), () => s.speed, (on) => {
+  // A tick's readout serves the frame's update too (`fresh`): during Play a race of 19 would
+  // otherwise build every run's numbers twice a frame.
+  let fresh = null;
+  const play = player(() => {
+    if (core.step(1) === 0) return false;
+    fresh = core.readout();
+    return !fresh.runs.every((r) => r.stop);
+  }, () => s.speed, (on) => {
     playBtn.textContent = on ? W.pause : W.play;
     playBtn.setAttribute("aria-pressed", String(on));
     if (!on) { update(); say(); }
@@ -228,6 +235,7 @@ export function mountLossPanel(container, state, hooks) {
   const params = () => (paramsCache ??= core.params());
   function configure(key) {
     try {
+      fresh = null;
       core.configure(config());
       paramsCache = null;
       return true;
@@ -309,7 +317,7 @@ export function mountLossPanel(container, state, hooks) {
     play.stop();
     for (const [k, v] of Object.entries(p)) { s[k] = v; hooks.change(k, v); }
     s.seed = null; hooks.change("seed", null);
-    if (configure("presets")) { core.reset(); resetPredict(); changedSteps(0); }
+    if (configure("presets")) { fresh = null; core.reset(); resetPredict(); changedSteps(0); }
     relabel();
     syncControls();
     showView(); // the problem may have changed: the map is drawn anew
@@ -372,6 +380,7 @@ export function mountLossPanel(container, state, hooks) {
   // ----- stepping -----
   function step(announceIt = false) {
     if (s.predict && !revealed) { reveal(); return true; }
+    fresh = null;
     const moved = core.step(1) > 0;
     resetPredict();
     update();
@@ -381,6 +390,7 @@ export function mountLossPanel(container, state, hooks) {
   }
   function back() {
     play.stop();
+    fresh = null;
     core.back();
     resetPredict();
     update();
@@ -389,6 +399,7 @@ export function mountLossPanel(container, state, hooks) {
   }
   function reset() {
     play.stop();
+    fresh = null;
     core.reset();
     resetPredict();
     update();
@@ -396,6 +407,7 @@ export function mountLossPanel(container, state, hooks) {
     say();
   }
   function runSteps(n) {
+    fresh = null;
     core.reset();
     core.step(n);
     resetPredict();
@@ -434,7 +446,8 @@ export function mountLossPanel(container, state, hooks) {
   // ----- numbers -----
   function update() {
     if (destroyed) return;
-    const r = core.readout();
+    const r = fresh ?? core.readout();
+    fresh = null;
     last = r;
     // Draw first: a canvas resolves its fonts against the document's style, which the text
     // changes below would make stale (a style recalculation on every font change).
@@ -719,7 +732,7 @@ export function mountLossPanel(container, state, hooks) {
     const tryWith = (keys) => {
       const saved = keys.map((k) => s[k]);
       for (const k of keys) s[k] = dflt(k);
-      try { core.configure(config()); paramsCache = null; return true; } catch { keys.forEach((k, i) => (s[k] = saved[i])); return false; }
+      try { fresh = null; core.configure(config()); paramsCache = null; return true; } catch { keys.forEach((k, i) => (s[k] = saved[i])); return false; }
     };
     const alone = groups.find((g) => tryWith(g));
     const reset = alone ? [alone] : [];

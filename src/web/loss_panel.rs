@@ -2,8 +2,8 @@
 
 use super::api::{hyper_object, num};
 use super::{
-    bounded, canvas, draw_error, fail, get, keys, list_items, list_length, numbers, record, set, setup_error, string,
-    string_or, style, whole, MAX_STEPS,
+    bounded, canvas, draw_error, fail, get, key, keys, list_items, list_length, numbers, record, set, setup_error,
+    string, string_or, style, whole, MAX_STEPS,
 };
 use crate::colormap::ColorMap;
 use crate::descent::{Quantity, Stop, Trend};
@@ -164,7 +164,7 @@ pub(crate) fn stop_object<const N: usize>(s: &Option<Stop<N>>) -> JsValue {
 }
 
 pub(crate) fn trend_js(t: Trend) -> JsValue {
-    trend_name(t).into()
+    key(trend_name(t))
 }
 
 #[wasm_bindgen]
@@ -263,7 +263,7 @@ impl LossPanel {
             .map(|r| {
                 let x = Object::new();
                 let rd = &r.readout;
-                set(&x, "optimizer", r.optimizer);
+                set(&x, "optimizer", key(r.optimizer));
                 set(&x, "step", rd.step as f64);
                 set(&x, "w", rd.point[0]);
                 set(&x, "b", rd.point[1]);

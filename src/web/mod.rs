@@ -323,7 +323,27 @@ pub(crate) fn draw_error(_: crate::draw::DrawError) -> JsValue {
     fail("draw", &[])
 }
 
-/// Set `key` of `obj` to `value`.
-pub(crate) fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
-    let _ = Reflect::set(obj, &key.into(), &value.into());
+/// Set `key` of `obj` to `value`. The key's JS string is made once per module and kept
+/// ([`key`]): a readout sets ~30 keys per run, and during Play a race of 19 reads one every
+/// frame, so decoding each key anew was most of the page's garbage.
+pub(crate) fn set(obj: &Object, key: &'static str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(obj, &self::key(key), &value.into());
+}
+
+thread_local! {
+    static KEYS: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The JS string for `name`, made on first use and then shared (a linear search: a few dozen
+/// names, compared by address first).
+pub(crate) fn key(name: &'static str) -> JsValue {
+    KEYS.with(|keys| {
+        let Ok(mut keys) = keys.try_borrow_mut() else { return JsValue::from_str(name) };
+        if let Some((_, v)) = keys.iter().find(|(k, _)| std::ptr::eq(*k, name) || *k == name) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(name);
+        keys.push((name, v.clone()));
+        v
+    })
 }
