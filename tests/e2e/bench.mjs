@@ -9,7 +9,7 @@ import { ARGS } from "./helpers-args.js";
 
 const BASE = process.env.DESCENT_URL;
 const DIST = process.env.DESCENT_DIST;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: [...ARGS, "--enable-precise-memory-info"] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: [...ARGS, "--enable-precise-memory-info", "--js-flags=--expose-gc"] });
 const out = {};
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -113,7 +113,19 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
     const frames = [];
     let last = performance.now();
     let run = true;
-    const tick = (t) => { frames.push(t - last); last = t; if (run) requestAnimationFrame(tick); };
+    // Garbage: the heap's rises from frame to frame, summed (a lower bound: a collection inside
+    // a frame hides what was made before it).
+    gc();
+    const liveBefore = performance.memory.usedJSHeapSize;
+    let heap = liveBefore;
+    let made = 0;
+    const tick = (t) => {
+      frames.push(t - last); last = t;
+      const h = performance.memory.usedJSHeapSize;
+      if (h > heap) made += h - heap;
+      heap = h;
+      if (run) requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
     el.play();
     await new Promise((r) => setTimeout(r, 5000));
@@ -129,6 +141,10 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
       over20ms: dts.filter((d) => d > 20).length,
       steps: Number(el.dataset.step),
       jsHeapMB: performance.memory.usedJSHeapSize / 2 ** 20,
+      // What Play keeps: the heap after a full collection, against the same before Play.
+      liveHeapMB: (gc(), performance.memory.usedJSHeapSize / 2 ** 20),
+      liveHeapBeforeMB: liveBefore / 2 ** 20,
+      garbageMBps: made / 2 ** 20 / (total / 1000),
     };
   });
   await context.close();
