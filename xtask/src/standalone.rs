@@ -35,10 +35,8 @@ pub fn write(dist: &Path) -> Result<()> {
         imports.push(format!("\"descent/{name}\": \"data:text/javascript;base64,{}\"", base64(source.as_bytes())));
     }
     let page = read("index.html")?;
-    let head_links = [
-        "<link rel=\"stylesheet\" href=\"style.css\">",
-        "<script type=\"module\" src=\"main.js\"></script>",
-    ];
+    let head_links =
+        ["<link rel=\"stylesheet\" href=\"style.css\">", "<script type=\"module\" src=\"main.js\"></script>"];
     for l in head_links {
         if !page.contains(l) {
             bail!("index.html no longer has `{l}`: update the standalone build");
