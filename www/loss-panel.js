@@ -95,7 +95,7 @@ export function mountLossPanel(container, state, hooks) {
     x0: field("x0"),
     ystar: field("ystar"),
     range: field("range"),
-    batch: field("batch", { slider: false }),
+    batch: field("batch", { slider: false, zero: () => W.batchAll }),
     dataseed: field("dataseed", { slider: false, control: "data" }),
     batchseed: field("batchseed", { slider: false }),
   };

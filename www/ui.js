@@ -52,7 +52,9 @@ export const uid = (p) => `${p}-${++ids}`;
  * is not is reported to `onerror(raw)` and the box shows the value still in effect.
  * Returns `{root, input, slider, set(v), relabel(label)}`.
  */
-export function numberField({ name, label, f, value, slider = true, show, onchange, onerror, sliderLabel }) {
+export function numberField({ name, label, f, value, slider = true, show, onchange, onerror, sliderLabel, zero = null }) {
+  // `zero()`: the word shown for 0 where 0 means something else than a size (a batch of 0 is
+  // the whole set); the word, in any case, is taken back as 0.
   const id = uid(name);
   const lab = h("label", { for: id }, label);
   const input = h("input", { type: "text", id, name, role: "spinbutton", inputmode: "decimal", autocomplete: "off", spellcheck: "false", "aria-valuemin": f.min, "aria-valuemax": f.max });
@@ -60,7 +62,7 @@ export function numberField({ name, label, f, value, slider = true, show, onchan
     ? h("input", { type: "range", "aria-label": sliderLabel ?? label, min: f.log ? Math.log10(f.min) : f.min, max: f.log ? Math.log10(f.max) : f.max, step: f.log ? 0.01 : f.type === "integer" ? 1 : (f.grid ?? (f.max - f.min) / 200) })
     : null;
   let current = value;
-  const text = (v) => (v === null || v === undefined ? "" : f.type === "integer" ? String(v) : show(v));
+  const text = (v) => (v === null || v === undefined ? "" : v === 0 && zero ? zero() : f.type === "integer" ? String(v) : show(v));
   const set = (v) => {
     current = v;
     input.value = text(v);
@@ -84,7 +86,7 @@ export function numberField({ name, label, f, value, slider = true, show, onchan
   });
   input.addEventListener("change", () => {
     const raw = input.value;
-    const v = parseNumber(raw);
+    const v = zero && raw.trim().toLowerCase() === zero().toLowerCase() ? 0 : parseNumber(raw);
     const ok = Number.isFinite(v) && v >= Number(input.getAttribute("aria-valuemin")) && v <= Number(input.getAttribute("aria-valuemax")) && (f.type !== "integer" || Number.isInteger(v));
     if (!ok) {
       set(current); // the value still in effect; the notice says why
@@ -104,7 +106,7 @@ export function numberField({ name, label, f, value, slider = true, show, onchan
   });
   set(value);
   const root = h("div", { class: "field" + (range ? "" : " wide") }, lab, range, input);
-  return { root, input, slider: range, set, get: () => current, bounds(min, max) { input.setAttribute("aria-valuemin", min); input.setAttribute("aria-valuemax", max); }, relabel(l, s) { lab.textContent = l; range?.setAttribute("aria-label", s ?? l); } };
+  return { root, input, slider: range, set, get: () => current, bounds(min, max) { input.setAttribute("aria-valuemin", min); input.setAttribute("aria-valuemax", max); }, relabel(l, s) { lab.textContent = l; range?.setAttribute("aria-label", s ?? l); if (zero) set(current); } };
 }
 
 /** A labelled `<select>`: `options` as `[value, text]` pairs. Returns `{root, select, relabel}`. */

@@ -390,3 +390,36 @@ test("batches: order=epoch draws each sample once an epoch, replacement repeats;
   assert.deepEqual(seen, r7.seen, "the select's order is the hash's");
   noErrors([...errors, ...e7.errors, ...r7.errors]);
 });
+
+test("batch size 0 reads as the word for all, in the page's language, and the word is accepted back", async () => {
+  const { page, context, errors } = await openPage("/#panel=loss-space&data=logistic");
+  const demo = page.locator("descent-demo");
+  const box = demo.getByRole("spinbutton", { name: "batch size", exact: true });
+  assert.equal(await box.inputValue(), "all", "a full batch is shown as all, not as a size of 0");
+  assert.equal(await box.getAttribute("aria-valuetext"), "all");
+  await box.fill("3");
+  await box.press("Enter");
+  assert.equal(await demo.evaluate((el) => el.state.batch), 3);
+  assert.equal(await box.inputValue(), "3");
+  await box.fill("All");
+  await box.press("Enter");
+  assert.equal(await demo.evaluate((el) => el.state.batch), 0, "the word sets the full batch again");
+  assert.equal(await box.inputValue(), "all");
+  await box.fill("0");
+  await box.press("Enter");
+  assert.equal(await box.inputValue(), "all", "0 is taken too, and shown as the word");
+  // The word follows the language.
+  await demo.evaluate((el) => el.setAttribute("lang", "fr"));
+  const boxFr = demo.getByRole("spinbutton", { name: "taille du lot", exact: true });
+  await boxFr.waitFor();
+  assert.equal(await boxFr.inputValue(), "tous");
+  await boxFr.fill("2");
+  await boxFr.press("Enter");
+  await boxFr.fill("tous");
+  await boxFr.press("Enter");
+  assert.equal(await demo.evaluate((el) => el.state.batch), 0);
+  assert.equal(await boxFr.inputValue(), "tous");
+  assert.equal(await page.evaluate(() => document.querySelector("descent-demo").shadowRoot.querySelector(".notice-list")?.textContent ?? ""), "", "no notice: the word is a valid value");
+  noErrors(errors);
+  await context.close();
+});
