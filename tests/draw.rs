@@ -385,3 +385,74 @@ fn simplify_drops_only_points_within_the_tolerance() {
     assert_eq!(simplify(&[(1, 1), (5, 9)], 0.35), vec![(1, 1), (5, 9)]);
     assert!(simplify(&[], 0.35).is_empty());
 }
+
+/// The operations of a record, as (code, numbers).
+fn record_ops(ops: &[f64]) -> Vec<(f64, Vec<f64>)> {
+    use descent::draw::record::*;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ops.len() {
+        let code = ops[i];
+        let n = match code {
+            c if c == LINE => 6,
+            c if c == PATH => 3 + 2 * ops[i + 3] as usize,
+            c if c == POLYGON => 2 + 2 * ops[i + 2] as usize,
+            c if c == RECT => 7,
+            c if c == CIRCLE => 6,
+            c if c == TEXT => 8,
+            c if c == PIXEL => 3,
+            c if c == IMAGE => 5,
+            c => panic!("unknown op {c}"),
+        };
+        out.push((code, ops[i + 1..i + 1 + n].to_vec()));
+        i += 1 + n;
+    }
+    out
+}
+
+#[test]
+fn the_slope_label_box_covers_its_text_in_a_wider_font_and_the_point_stays_on_top() {
+    use descent::draw::record::{text_size, Record, Recorder, CIRCLE, RECT, TEXT};
+    // The page's font (system-ui: DejaVu Sans on Debian) draws "pente 2x = −2" 7.265 em wide
+    // (its advance widths: p .635 e .615 n .634 t .392 e .615 ␣ .318 2 .636 x .592 ␣ .318 = .838
+    // ␣ .318 − .838 2 .636), ~22 % wider than Arial's metrics. On a phone the label is pushed
+    // against the tangent, whose dashes crossed the part of the text the box did not cover.
+    for (width, height) in [(520u32, 330u32), (600, 372), (1000, 620)] {
+        let view = CurveView::new(
+            width,
+            height,
+            Style::default(),
+            Interval::symmetric(2.5).unwrap(),
+            Interval { lo: -0.5, hi: 6.75 },
+        );
+        let labels = CurveLabels { x: "x", y: "y = x²", slope: "pente 2x" };
+        let rec = std::cell::RefCell::new(Record::default());
+        view.draw(
+            Recorder { width, height, out: &rec },
+            &|x| x * x,
+            &|x| 2.0 * x,
+            &[1.0, -1.0],
+            Some(1.0),
+            None,
+            &labels,
+        )
+        .unwrap();
+        let r = rec.into_inner();
+        let ops = record_ops(&r.ops);
+        let t = ops
+            .iter()
+            .position(|(c, v)| *c == TEXT && r.texts[v[7] as usize] == "pente 2x = −2")
+            .expect("the slope label");
+        let v = &ops[t].1;
+        assert_eq!(v[2], 0.0, "left-aligned");
+        let (_, th) = text_size("pente 2x = −2", v[1]);
+        let (x0, y0, x1) = (v[5], v[6], v[5] + 7.265 * v[1]);
+        let (_, b) = ops[..t].iter().rev().find(|(c, b)| *c == RECT && b[1] == 1.0).expect("a box before the label");
+        assert!(
+            b[3] <= x0 && b[5] >= x1 && b[4] <= y0 && b[6] >= y0 + th as f64,
+            "at {width} px the box {b:?} covers the text from x = {x0} to {x1} (as DejaVu Sans draws it)"
+        );
+        let point = ops.iter().rposition(|(c, b)| *c == CIRCLE && b[1] == 1.0).unwrap();
+        assert!(point > t, "at {width} px the point is drawn over the label's box");
+    }
+}

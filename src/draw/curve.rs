@@ -152,16 +152,11 @@ impl CurveView {
                 ShapeStyle::from(&pal.tangent).stroke_width(l.px(2.0)),
             ))
             .map_err(err)?;
-        area.draw(&Circle::new(here, l.px(8.0) as i32, pal.background.filled())).map_err(err)?;
-        area.draw(&Circle::new(here, l.px(6.0) as i32, super::RUNS[0].filled())).map_err(err)?;
-        if let Some(g) = guess.filter(|v| v.is_finite()) {
-            let at = local(px(g));
-            area.draw(&Circle::new(at, l.px(9.0) as i32, ShapeStyle::from(&pal.guess).stroke_width(l.px(2.5))))
-                .map_err(err)?;
-        }
         // The slope's label below the curve, in the quadrant free of the curve and the tangent:
         // down-right where the curve rises, down-left where it falls (the step arrows run above
-        // the curve); on a box of the background colour.
+        // the curve); on a box of the background colour, drawn over the tangent and under the
+        // point (on a narrow figure the label is pushed against the tangent, whose dashes the
+        // box hides).
         let text = format!("{} = {}", labels.slope, l.style.number(slope));
         let font = l.font(13.0).color(&pal.tangent);
         let (tw, th) = root.estimate_text_size(&text, &font).map_err(err)?;
@@ -178,6 +173,13 @@ impl CurveView {
         ))
         .map_err(err)?;
         area.draw(&Text::new(text, (tx, ty), font.pos(Pos::new(HPos::Left, VPos::Top)))).map_err(err)?;
+        area.draw(&Circle::new(here, l.px(8.0) as i32, pal.background.filled())).map_err(err)?;
+        area.draw(&Circle::new(here, l.px(6.0) as i32, super::RUNS[0].filled())).map_err(err)?;
+        if let Some(g) = guess.filter(|v| v.is_finite()) {
+            let at = local(px(g));
+            area.draw(&Circle::new(at, l.px(9.0) as i32, ShapeStyle::from(&pal.guess).stroke_width(l.px(2.5))))
+                .map_err(err)?;
+        }
         Ok(())
     }
 }
