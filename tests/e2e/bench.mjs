@@ -114,9 +114,10 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
     let last = performance.now();
     let run = true;
     // Garbage: the heap's rises from frame to frame, summed (a lower bound: a collection inside
-    // a frame hides what was made before it).
-    gc();
-    const liveBefore = performance.memory.usedJSHeapSize;
+    // a frame hides what was made before it). The live heap: after two full collections 50 ms
+    // apart (what the last frame and its tasks still held is let go in between).
+    const live = async () => { gc(); await new Promise((r) => setTimeout(r, 50)); gc(); return performance.memory.usedJSHeapSize; };
+    const liveBefore = await live();
     let heap = liveBefore;
     let made = 0;
     const tick = (t) => {
@@ -141,8 +142,8 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
       over20ms: dts.filter((d) => d > 20).length,
       steps: Number(el.dataset.step),
       jsHeapMB: performance.memory.usedJSHeapSize / 2 ** 20,
-      // What Play keeps: the heap after a full collection, against the same before Play.
-      liveHeapMB: (gc(), performance.memory.usedJSHeapSize / 2 ** 20),
+      // What Play keeps: the live heap after it, against the same before Play.
+      liveHeapMB: (await live()) / 2 ** 20,
       liveHeapBeforeMB: liveBefore / 2 ** 20,
       garbageMBps: made / 2 ** 20 / (total / 1000),
     };
