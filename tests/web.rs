@@ -1027,3 +1027,52 @@ fn the_module_is_alive_after_hundreds_of_refusals() {
     }
     assert_alive(true);
 }
+
+/// The colour pass in wasm (simd128, where the autumn map takes an arithmetic path) gives, byte
+/// for byte, the table's colour of `k = ⌊(v − min)·255/(max − min) + ½⌋` clamped to 0…255 (NaN → 0),
+/// for every value class and both maps, and at every length (the tail past a multiple of four).
+#[wasm_bindgen_test]
+fn the_colour_pass_in_wasm_is_the_table_lookup() {
+    use descent::colormap::ColorMap;
+    let (min, max) = (-0.25f32, 1.75f32);
+    let mut values = vec![
+        f32::NAN,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        min,
+        max,
+        -1e30,
+        1e30,
+        min - f32::EPSILON,
+        max + 1.0,
+        0.0,
+        -0.0,
+        f32::MIN_POSITIVE,
+    ];
+    // Every colour index, and values halfway between two indices (ties round up).
+    for k in 0..=512 {
+        values.push(min + (max - min) * k as f32 / 510.0);
+    }
+    for map in [ColorMap::Autumn, ColorMap::Viridis] {
+        let table = map.table();
+        let scale = 255.0 / (max - min);
+        for len in [values.len(), values.len() - 1, values.len() - 2, values.len() - 3, 3, 1, 0] {
+            let mut out = Vec::new();
+            descent::heatmap::colour(&values[..len], min, max, map, &mut out);
+            assert_eq!(out.len(), 4 * len);
+            for (i, &v) in values[..len].iter().enumerate() {
+                let k = (v - min) * scale + 0.5;
+                let k = if k >= 1.0 {
+                    if k < 255.0 {
+                        k as usize
+                    } else {
+                        255
+                    }
+                } else {
+                    0
+                };
+                assert_eq!(&out[4 * i..4 * i + 4], &table[k], "{} at {v} (value {i} of {len})", map.name());
+            }
+        }
+    }
+}
