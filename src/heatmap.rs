@@ -252,15 +252,13 @@ fn colour_words(values: &[f32], min: f32, scale: f32, table: &[u32; 256], words:
     let (minv, scalev, half, top, zero) =
         (f32x4_splat(min), f32x4_splat(scale), f32x4_splat(0.5), f32x4_splat(255.0), f32x4_splat(0.0));
     let n4 = values.len().min(words.len()) / 4 * 4;
-    // Inlined by force: at opt-level "z" a closure here stayed a call per four pixels.
-    #[inline(always)]
-    fn lanes(v: &[f32], minv: v128, scalev: v128, half: v128, zero: v128, top: v128) -> v128 {
+    // The colour indices of four values.
+    let index = |v: &[f32]| {
         // SAFETY: four f32 (16 bytes); wasm needs no alignment.
         let x = unsafe { v128_load(v.as_ptr() as *const v128) };
         let k = f32x4_add(f32x4_mul(f32x4_sub(x, minv), scalev), half);
         i32x4_trunc_sat_f32x4(f32x4_pmin(f32x4_pmax(k, zero), top))
-    }
-    let index = |v: &[f32]| lanes(v, minv, scalev, half, zero, top);
+    };
     // A table affine in its index (autumn: (255, k, 0, 255), the article's) is computed, not
     // looked up: two lane operations instead of four extracts, four loads and a build.
     let (base, step) = (table[0], table[1].wrapping_sub(table[0]));
