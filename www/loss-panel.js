@@ -198,7 +198,9 @@ export function mountLossPanel(container, state, hooks) {
         settings, tools, numbersBox, formulasBox)));
 
   // A tick's readout serves the frame's update too (`fresh`): during Play a race of 19 would
-  // otherwise build every run's numbers twice a frame.
+  // otherwise build every run's numbers twice a frame. The player calls `update()` in the same
+  // callback as the ticks (through the frame's draw, or through `onstate` when a tick stops
+  // Play), so nothing can change the core in between.
   let fresh = null;
   const play = player(() => {
     if (core.step(1) === 0) return false;
@@ -235,7 +237,6 @@ export function mountLossPanel(container, state, hooks) {
   const params = () => (paramsCache ??= core.params());
   function configure(key) {
     try {
-      fresh = null;
       core.configure(config());
       paramsCache = null;
       return true;
@@ -317,7 +318,7 @@ export function mountLossPanel(container, state, hooks) {
     play.stop();
     for (const [k, v] of Object.entries(p)) { s[k] = v; hooks.change(k, v); }
     s.seed = null; hooks.change("seed", null);
-    if (configure("presets")) { fresh = null; core.reset(); resetPredict(); changedSteps(0); }
+    if (configure("presets")) { core.reset(); resetPredict(); changedSteps(0); }
     relabel();
     syncControls();
     showView(); // the problem may have changed: the map is drawn anew
@@ -380,7 +381,6 @@ export function mountLossPanel(container, state, hooks) {
   // ----- stepping -----
   function step(announceIt = false) {
     if (s.predict && !revealed) { reveal(); return true; }
-    fresh = null;
     const moved = core.step(1) > 0;
     resetPredict();
     update();
@@ -390,7 +390,6 @@ export function mountLossPanel(container, state, hooks) {
   }
   function back() {
     play.stop();
-    fresh = null;
     core.back();
     resetPredict();
     update();
@@ -399,7 +398,6 @@ export function mountLossPanel(container, state, hooks) {
   }
   function reset() {
     play.stop();
-    fresh = null;
     core.reset();
     resetPredict();
     update();
@@ -407,7 +405,6 @@ export function mountLossPanel(container, state, hooks) {
     say();
   }
   function runSteps(n) {
-    fresh = null;
     core.reset();
     core.step(n);
     resetPredict();
@@ -732,7 +729,7 @@ export function mountLossPanel(container, state, hooks) {
     const tryWith = (keys) => {
       const saved = keys.map((k) => s[k]);
       for (const k of keys) s[k] = dflt(k);
-      try { fresh = null; core.configure(config()); paramsCache = null; return true; } catch { keys.forEach((k, i) => (s[k] = saved[i])); return false; }
+      try { core.configure(config()); paramsCache = null; return true; } catch { keys.forEach((k, i) => (s[k] = saved[i])); return false; }
     };
     const alone = groups.find((g) => tryWith(g));
     const reset = alone ? [alone] : [];
