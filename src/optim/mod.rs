@@ -6,9 +6,9 @@
 //! THIS IS THE FIXED INTERFACE. Signatures below must not change; add private helpers freely.
 //!
 //! One file per family: `sgd.rs` (SGD, MSGD, NAG), `adaptive.rs` (AdaGrad, RMSprop, AdaDelta,
-//! RMSpropGraves, SMORMS3), `adam.rs` (Adam, AMSGrad, AdaMax, Nadam, Eve, AdaBound, AMSBound,
-//! AdaBelief), `santa.rs` (Santa-E, Santa-SSS and their seeded generator), `sam.rs` (SAM around
-//! any base); all re-exported here. Every optimizer is a `XxxConfig` (hyperparameters,
+//! RMSpropGraves, SMORMS3), `adam.rs` (Adam, AMSGrad, AdaMax, Nadam), `adam_variants.rs` (Eve,
+//! AdaBound, AMSBound, AdaBelief), `santa.rs` (Santa-E, Santa-SSS and their seeded generator),
+//! `sam.rs` (SAM around any base); all re-exported here. Every optimizer is a `XxxConfig` (hyperparameters,
 //! `Default` = the reference's defaults) plus a `XxxState` (step count t, per-parameter moments
 //! as `Vec<f64>`), combined in a struct that implements [`Optimizer`]. The state is sized to the
 //! gradient's length on the first update; when that length changes, the state starts over as
@@ -157,15 +157,18 @@ pub const NAMES: [&str; 19] = [
 ];
 
 mod adam;
+mod adam_variants;
 mod adaptive;
 mod sam;
 mod santa;
 mod sgd;
 
 pub use adam::{
-    AdaBelief, AdaBeliefConfig, AdaBeliefState, AdaBound, AdaBoundConfig, AdaBoundState, AdaMax, AdaMaxConfig,
-    AdaMaxState, Adam, AdamConfig, AdamState, AmsBoundConfig, AmsGradConfig, Eve, EveConfig, EveState, Nadam,
-    NadamConfig, NadamState,
+    AdaMax, AdaMaxConfig, AdaMaxState, Adam, AdamConfig, AdamState, AmsGradConfig, Nadam, NadamConfig, NadamState,
+};
+pub use adam_variants::{
+    AdaBelief, AdaBeliefConfig, AdaBeliefState, AdaBound, AdaBoundConfig, AdaBoundState, AmsBoundConfig, Eve,
+    EveConfig, EveState,
 };
 pub use adaptive::{
     AdaDelta, AdaDeltaConfig, AdaDeltaState, AdaGrad, AdaGradConfig, AdaGradState, RmsProp, RmsPropConfig,
