@@ -163,10 +163,17 @@ fn every_figure_of_both_panels_is_recorded() {
             assert_record(&r, &format!("loss figure {f} ({theme})"));
         }
     }
-    let h = p.heatmap();
+    let h = p.heatmap(JsValue::UNDEFINED).expect("the image");
     let (w, hh) = (num(&h, "width"), num(&h, "height"));
     assert!(w >= 2.0 && hh >= 2.0);
-    assert_eq!(prop(&h, "data").dyn_into::<js_sys::Uint8ClampedArray>().expect("RGBA").length() as f64, 4.0 * w * hh);
+    assert_eq!(p.heatmap_size(), vec![w, hh]);
+    let data = prop(&h, "data").dyn_into::<js_sys::Uint8ClampedArray>().expect("RGBA");
+    assert_eq!(data.length() as f64, 4.0 * w * hh);
+    // Into an array the page keeps: the same bytes, in that array.
+    let kept = js_sys::Uint8ClampedArray::new_with_length(data.length());
+    let h2 = p.heatmap(kept.clone().into()).expect("the image into a kept array");
+    assert!(js_sys::Object::is(&prop(&h2, "data"), &kept), "the kept array is the image's data");
+    assert_eq!(kept.to_vec(), data.to_vec());
     assert!(p.contour_count() > 0);
 
     let mut c = CurvePanel::new().expect("curve panel");
@@ -272,9 +279,9 @@ fn every_refusal_is_an_error_with_its_code() {
     assert_eq!(refused(sgd_run(1.0, 0.5, -2.0, -2.0, 0.1, 1e9)), "range");
     assert_eq!(refused(sgd_run(1.0, 0.5, -2.0, -2.0, 0.1, f64::INFINITY)), "range");
     assert_eq!(refused(sgd_run(1.0, 0.5, -2.0, -2.0, 0.1, 2.5)), "range");
-    assert_eq!(refused(loss_heatmap(1.0, 0.5, 2.0, -2.0, 8.0, 8.0, s("autumn"))), "range");
-    assert_eq!(refused(loss_heatmap(1.0, 0.5, -2.0, 2.0, 1e5, 8.0, s("autumn"))), "range");
-    assert_eq!(refused(loss_heatmap(1.0, 0.5, -2.0, 2.0, 8.0, 8.0, s("jet"))), "unknown");
+    assert_eq!(refused(loss_heatmap(1.0, 0.5, 2.0, -2.0, 8.0, 8.0, s("autumn"), JsValue::UNDEFINED)), "range");
+    assert_eq!(refused(loss_heatmap(1.0, 0.5, -2.0, 2.0, 1e5, 8.0, s("autumn"), JsValue::UNDEFINED)), "range");
+    assert_eq!(refused(loss_heatmap(1.0, 0.5, -2.0, 2.0, 8.0, 8.0, s("jet"), JsValue::UNDEFINED)), "unknown");
 }
 
 #[wasm_bindgen_test]
@@ -696,7 +703,7 @@ fn run(w: &mut World, call: &Call) -> Result<(), String> {
         }
         Call::SgdRun(a, b, c, d, e, f) => finite_array(what, sgd_run(*a, *b, *c, *d, *e, *f))?,
         Call::LossHeatmap(a, b, c, d, e, f, g) => {
-            answer(what, loss_heatmap(*a, *b, *c, *d, *e, *f, js(g)))?;
+            answer(what, loss_heatmap(*a, *b, *c, *d, *e, *f, js(g), JsValue::UNDEFINED))?;
         }
         Call::LNew => w.loss = LossPanel::new().map_err(|e| format!("LossPanel::new: {e:?}"))?,
         Call::LConfigure(a) => {
@@ -725,7 +732,7 @@ fn run(w: &mut World, call: &Call) -> Result<(), String> {
             answer(what, w.loss.draw(*f, *a, *b, *c))?;
         }
         Call::LHeatmap => {
-            let h = w.loss.heatmap();
+            let h = w.loss.heatmap(JsValue::UNDEFINED).map_err(|e| format!("{what}: {e:?}"))?;
             if num(&h, "version") != w.loss.heatmap_version() {
                 return Err("two heatmap versions".into());
             }

@@ -1,14 +1,16 @@
 //! The free functions of `pkg/descent.js`: the article's neuron, its losses and learning rule,
 //! the names of everything a page can choose, and the benchmark's bare loops.
 
-use super::{bounded, fail, finite, finite_array, get, number_or, setup_error, string, string_or, strings, whole};
+use super::{
+    bounded, fail, finite, finite_array, get, number_or, pixels, setup_error, string, string_or, strings, whole,
+};
 use crate::activation::{Activation, ACTIVATIONS};
 use crate::data::{Preset, PRESETS};
 use crate::loss::{Loss, LOSSES};
 use crate::neuron::forward_backward;
 use crate::optim::{self, Hyper};
 use crate::scene::{loss::surface_names, SetupError};
-use js_sys::{Float64Array, Object};
+use js_sys::{Float64Array, Object, Uint8ClampedArray};
 use wasm_bindgen::prelude::*;
 
 fn activation(v: &JsValue) -> Result<Activation, JsValue> {
@@ -182,9 +184,17 @@ pub fn sgd_run(x: f64, y_star: f64, w: f64, b: f64, eta: f64, n: f64) -> Result<
     finite_array("sgdRun", &[w, b])
 }
 
+thread_local! {
+    /// `lossHeatmap`'s two buffers, kept from call to call (taken out while in use).
+    static GRID: std::cell::Cell<(Vec<f32>, Vec<u8>)> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
 /// The sigmoid neuron's loss space as RGBA bytes, `cols × rows` pixels over `[lo, hi]²`, in the
-/// colour map `cmap` (`autumn` or `viridis`): the benchmark's grid.
+/// colour map `cmap` (`autumn` or `viridis`): the benchmark's grid. With `into`, a
+/// `Uint8ClampedArray` of `4·cols·rows` bytes (an `ImageData`'s `data`), the bytes are written
+/// there and `into` is returned; without it, into a new `Uint8ClampedArray`.
 #[wasm_bindgen(js_name = lossHeatmap)]
+#[allow(clippy::too_many_arguments)]
 pub fn loss_heatmap(
     x0: f64,
     y_star: f64,
@@ -193,7 +203,8 @@ pub fn loss_heatmap(
     cols: f64,
     rows: f64,
     cmap: JsValue,
-) -> Result<Vec<u8>, JsValue> {
+    into: JsValue,
+) -> Result<Uint8ClampedArray, JsValue> {
     let window = crate::landscape::Interval::new(lo, hi)
         .ok_or_else(|| setup_error(SetupError::Range { name: "range", value: hi - lo, min: 0.0, max: f64::MAX }))?;
     let name = string("cmap", &cmap)?;
@@ -202,10 +213,13 @@ pub fn loss_heatmap(
     })?;
     let cols = bounded("cols", cols, 1.0, 4096.0)? as usize;
     let rows = bounded("rows", rows, 1.0, 4096.0)? as usize;
-    let (mut values, mut out) = (Vec::new(), Vec::new());
+    let (x0, y_star) = (bounded("x0", x0, -1e6, 1e6)?, bounded("yStar", y_star, -1e6, 1e6)?);
+    let (mut values, mut out) = GRID.take();
     let (min, max) = crate::heatmap::sigmoid_square(&[x0], &[y_star], &[window, window], cols, rows, &mut values);
     crate::heatmap::colour(&values, min, max, map, &mut out);
-    Ok(out)
+    let result = pixels("into", &out, &into);
+    GRID.set((values, out));
+    result
 }
 
 /// Read a number property, for settings objects.

@@ -2,15 +2,15 @@
 
 use super::api::{hyper_object, num};
 use super::{
-    bounded, canvas, draw_error, fail, get, key, keys, list_items, list_length, numbers, record, set, setup_error,
-    string, string_or, style, whole, MAX_STEPS,
+    bounded, canvas, draw_error, fail, get, key, keys, list_items, list_length, numbers, pixels, record, set,
+    setup_error, string, string_or, style, whole, MAX_STEPS,
 };
 use crate::colormap::ColorMap;
 use crate::descent::{Quantity, Stop, Trend};
 use crate::draw::surface::Angle;
 use crate::scene::loss::{Figure, LossConfig, LossScene, View, Words};
 use crate::scene::{Param, RunSpec, SetupError, MAX_RUNS};
-use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array, Uint8ClampedArray};
+use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -339,15 +339,26 @@ impl LossPanel {
     }
 
     /// The heatmap image last drawn: `{version, width, height, data}` (RGBA, one pixel a CSS
-    /// pixel, stretched over the map by the page).
-    pub fn heatmap(&self) -> JsValue {
+    /// pixel, stretched over the map by the page). With `into`, a `Uint8ClampedArray` of
+    /// `4·width·height` bytes (the `data` of an `ImageData` the page keeps), the bytes are
+    /// written there and `data` is `into`; without it, `data` is a new array. `heatmapSize()`
+    /// tells the size first.
+    pub fn heatmap(&self, into: JsValue) -> Result<JsValue, JsValue> {
         let (version, c, r, rgba) = self.scene.heatmap();
+        let data = pixels("into", rgba, &into)?;
         let o = Object::new();
         set(&o, "version", version as f64);
         set(&o, "width", c as f64);
         set(&o, "height", r as f64);
-        set(&o, "data", Uint8ClampedArray::from(rgba));
-        o.into()
+        set(&o, "data", data);
+        Ok(o.into())
+    }
+
+    /// `[width, height]` of the heatmap image last drawn (`[0, 0]` before the first map).
+    #[wasm_bindgen(js_name = heatmapSize)]
+    pub fn heatmap_size(&self) -> Vec<f64> {
+        let (_, c, r, _) = self.scene.heatmap();
+        vec![c as f64, r as f64]
     }
 
     /// The heatmap's version (the page fetches the image when it changes).

@@ -38,6 +38,14 @@ extern "C" {
     /// `Array.isArray`, which throws for a revoked proxy.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
+    /// A `Uint8ClampedArray` given by the page, whose `length` and `set` it may have redefined
+    /// to throw.
+    #[wasm_bindgen(js_name = Uint8ClampedArray)]
+    type PagePixels;
+    #[wasm_bindgen(catch, method, getter, js_name = length)]
+    fn length_or_throw(array: &PagePixels) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, method, js_name = set)]
+    fn set_or_throw(array: &PagePixels, source: &Uint8ClampedArray) -> Result<(), JsValue>;
     /// `Object.keys`, which runs a proxy's traps.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn keys_or_throw(value: &JsValue) -> Result<Array, JsValue>;
@@ -233,6 +241,41 @@ pub(crate) fn numbers(name: &str, value: &JsValue, max: usize) -> Result<Vec<f64
         ));
     }
     list_items(name, value, len as usize)?.iter().map(|v| v.as_f64().ok_or_else(bad)).collect()
+}
+
+/// The pixels `rgba` for the page: copied into `into` when it is a `Uint8ClampedArray` of the
+/// same length (an `ImageData`'s `data`, kept by the page from one image to the next: no new
+/// memory to allocate and fault in, 1.4 MB for a 600 × 600 map), else into a new one. Anything
+/// else given as `into` is a `type` refusal naming `name`, as is an array whose `length` or `set`
+/// throws.
+pub(crate) fn pixels(name: &str, rgba: &[u8], into: &JsValue) -> Result<Uint8ClampedArray, JsValue> {
+    if into.is_undefined() || into.is_null() {
+        return Ok(Uint8ClampedArray::from(rgba));
+    }
+    let bad = || fail("type", &[("name", name.into()), ("expected", "Uint8ClampedArray".into())]);
+    // `isView` is false for a proxy around a typed array, whose reads could run page code.
+    if !(ArrayBuffer::is_view(into) && into.is_instance_of::<Uint8ClampedArray>()) {
+        return Err(bad());
+    }
+    let page: &PagePixels = into.unchecked_ref();
+    let length = page.length_or_throw().map_err(|_| unreadable(name))?;
+    if length.as_f64() != Some(rgba.len() as f64) {
+        return Err(fail(
+            "range",
+            &[
+                ("name", name.into()),
+                ("value", length),
+                ("min", JsValue::from_f64(rgba.len() as f64)),
+                ("max", JsValue::from_f64(rgba.len() as f64)),
+            ],
+        ));
+    }
+    // SAFETY: the view is only read, by `set`, before this module runs again. A page's own `set`
+    // that calls back into the core can at most make it stale: wasm-bindgen refuses a second
+    // borrow of a panel that is in use, and `lossHeatmap` has taken its buffers out while in use.
+    let view = unsafe { Uint8ClampedArray::view(rgba) };
+    page.set_or_throw(&view).map_err(|_| unreadable(name))?;
+    Ok(into.clone().unchecked_into())
 }
 
 /// A checked number within `[min, max]`.

@@ -38,7 +38,19 @@ test("bad calls from JavaScript are errors with a code, never a dead module", as
       attempt("lossHeatmap name 5", () => api.lossHeatmap(1, 0.5, -2, 2, 10, 10, 5));
       attempt("optimizer 5", () => new api.Optimizer(5, {}));
       attempt("curve x0 NaN", () => curve.configure({ x0: NaN }));
+      attempt("grid x0 NaN", () => api.lossHeatmap(NaN, 0.5, -2, 2, 10, 10, "autumn"));
+      attempt("grid into a plain array", () => api.lossHeatmap(1, 0.5, -2, 2, 10, 10, "autumn", [0, 0, 0, 0]));
+      attempt("grid into a proxy", () => api.lossHeatmap(1, 0.5, -2, 2, 10, 10, "autumn", new Proxy(new Uint8ClampedArray(400), {})));
+      attempt("grid into a short array", () => api.lossHeatmap(1, 0.5, -2, 2, 10, 10, "autumn", new Uint8ClampedArray(399)));
+      const hostile = new Uint8ClampedArray(400);
+      hostile.set = () => { throw new Error("boom"); };
+      attempt("grid into an array whose set throws", () => api.lossHeatmap(1, 0.5, -2, 2, 10, 10, "autumn", hostile));
+      attempt("map image into a Float64Array", () => loss.heatmap(new Float64Array(4)));
     }
+    // An array of the right size is written and given back, with the bytes of a new one.
+    const kept = new Uint8ClampedArray(400);
+    const back = api.lossHeatmap(1, 0.5, -2, 2, 10, 10, "autumn", kept);
+    const into = back === kept && kept.join() === api.lossHeatmap(1, 0.5, -2, 2, 10, 10, "autumn").join() && kept.some((v) => v !== 0);
     // Still alive: a fresh panel works and the article's numbers come out.
     const fresh = new api.LossPanel();
     fresh.step(2);
@@ -48,14 +60,17 @@ test("bad calls from JavaScript are errors with a code, never a dead module", as
     for (let i = 0; i < 2; i++) { const [gw, gb] = api.gradient(1, w, b, 0.5); [w, b] = api.sgdStep(w, b, gw, gb, 2); }
     const ok = api.neuron(1, 0, 0) === 0.5 && loss.readout().t === 0;
     fresh.free();
-    return { codes: Object.fromEntries(codes), w2, expected: w, ok };
+    return { codes: Object.fromEntries(codes), w2, expected: w, ok, into };
   });
   assert.deepEqual(result.codes, {
     "huge dpr": "range", "dpr 1000": "range", "huge canvas": "range", "null size": "range", "figure 9": "range",
     "number for a name": "type", "object for a name": "type", "settings null": "type", "a getter that throws": "type",
     "start outside": "start", "curve's method on a loss panel": "TypeError", "free as the wrong class": "TypeError",
     "steps 1e9": "range", "sgdRun 1e9": "range", "sgdRun Infinity": "range", "lossHeatmap name 5": "type", "optimizer 5": "type", "curve x0 NaN": "range",
+    "grid x0 NaN": "range", "grid into a plain array": "type", "grid into a proxy": "type", "grid into a short array": "range",
+    "grid into an array whose set throws": "type", "map image into a Float64Array": "type",
   });
+  assert.ok(result.into, "lossHeatmap writes into the array it is given, the same bytes as a new one");
   assert.ok(result.ok, "the module answers after thousands of refusals");
   assert.equal(result.w2, result.expected, "two steps of the default panel, exactly as the free functions compose them");
   assert.deepEqual(errors, []);
