@@ -16,7 +16,7 @@ import { words, describeProblem, loadLang, langReady } from "./i18n.js";
 let loaded;
 /** The wasm module, loaded once for every element (compiled while it streams in). */
 export function loadWasm() {
-  loaded ??= init(wasmSource() === undefined ? undefined : { module_or_path: wasmSource() }).then((w) => {
+  loaded ??= init({ module_or_path: wasmSource() }).then((w) => {
     performance.mark("descent-wasm");
     return w;
   });

@@ -42,8 +42,11 @@ pub fn write(dist: &Path) -> Result<()> {
         ));
     }
     let page = read("index.html")?;
-    let head_links =
-        ["<link rel=\"stylesheet\" href=\"style.css\">", "<script type=\"module\" src=\"main.js\"></script>"];
+    let head_links = [
+        "<link rel=\"stylesheet\" href=\"style.css\">",
+        "<script type=\"module\" src=\"main.js\"></script>",
+        "<script type=\"module\" async src=\"wasm-source.js\"></script>",
+    ];
     for l in head_links {
         if !page.contains(l) {
             bail!("index.html no longer has `{l}`: update the standalone build");
@@ -59,13 +62,13 @@ pub fn write(dist: &Path) -> Result<()> {
         .filter(|l| !l.contains("rel=\"modulepreload\"") && !l.contains("rel=\"preload\""))
         .map(|l| format!("{l}\n"))
         .collect();
-    let page = page.replace(head_links[0], "").replace(head_links[1], &inlined);
+    let page = page.replace(head_links[0], "").replace(head_links[2], "").replace(head_links[1], &inlined);
     std::fs::write(dist.join("descent-standalone.html"), page).context("write descent-standalone.html")?;
     Ok(())
 }
 
 /// The single file's `wasm-source.js`: the module's bytes, inflated from the page (a promise, which
-/// wasm-bindgen's `init` awaits), decoded once.
+/// wasm-bindgen's `init` awaits), decoded once, from when the module is first imported.
 const WASM_SOURCE: &str = r#"let bytes;
 export function wasmSource() {
   bytes ??= (async () => {
@@ -76,6 +79,7 @@ export function wasmSource() {
   })();
   return bytes;
 }
+wasmSource().catch(() => {});
 "#;
 
 /// `bytes` compressed with gzip at level 9.
