@@ -248,3 +248,27 @@ test("a link's keys of no setting, of the other panel, repeated or in capitals, 
   assert.equal(state.ystar, 0.5);
   assert.deepEqual(errors, []);
 });
+
+test("a module that cannot be fetched is named in the widget; one sent with the wrong type still runs", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route("**/descent_bg.wasm", (r) => r.fulfill({ status: 404, body: "not found" }));
+  await page.goto(new URL("/", BASE).href);
+  const notice = page.locator("#loss-space .notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /descent could not start: .*descent_bg\.wasm: HTTP 404/);
+  await context.close();
+
+  // A host that serves .wasm as application/octet-stream (streaming compilation refuses it).
+  const { page: p2, errors, context: c2 } = await open(browser, "/", { ready: false });
+  await c2.route("**/descent_bg.wasm", async (r) => {
+    const response = await r.fetch();
+    await r.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+  });
+  await p2.reload();
+  await p2.waitForSelector("html[data-ready=true]");
+  await p2.locator("#loss-space").getByRole("button", { name: "Step", exact: true }).click();
+  await p2.waitForFunction(() => document.getElementById("loss-space").dataset.step === "1");
+  assert.deepEqual(errors, []);
+  await c2.close();
+});
