@@ -1,7 +1,7 @@
 // The y = x² panel: why the learning rate must be small (the article's second figure), and the
 // series' curve with two wells. Like the loss-space panel it shows the step to come from x_t.
 import { CurvePanel } from "./pkg/descent.js";
-import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player, watchWidth, listeners, ratio } from "./ui.js";
+import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player, watchWidth, listeners, ratio, setText, setAttr, setHidden } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { curveFormulas, render } from "./math.js";
 import { TABLE, LANGS, snap, DEFAULT_START } from "./state.js";
@@ -206,31 +206,31 @@ export function mountCurvePanel(container, state, hooks) {
     const rows = parabola() ? { ...W.curveRows, ...W.parabolaRows } : W.curveRows;
     readouts.relabel(W.numbers, Object.entries(rows));
     readouts.update({ step: r.t, x: r.x, y: r.y, slope: r.slope, dx: r.dx, next: r.next, eta: r.eta }, lang(), new Set(hide ? ["dx", "next"] : []), W.hidden);
-    caption.textContent = W.caption(r.t);
+    setText(caption, W.caption(r.t));
     // Parsed only when they show, and during Play at most five times a second (MathML is the
     // costliest part of a frame, and numbers that change 60 times a second cannot be read).
     const now = performance.now();
     if (formulasBox.open && !formulasBox.hidden && (!play.playing || now - formulasAt > 200) && (formulasAt = now)) render(formulas, () => curveFormulas(r, { lang: lang(), hide, parabola: parabola() }));
     hooks.live({ step: r.t, x: r.x, regime: r.regime ?? "none", diverged: String(Boolean(r.stop)), trend: r.trend });
-    regime.textContent = parabola() && r.regime && !hide ? W.regime(W.regimes[r.regime]) : "";
+    setText(regime, parabola() && r.regime && !hide ? W.regime(W.regimes[r.regime]) : "");
     const stopped = Boolean(r.stop);
-    status.textContent = stopped ? stopText(r.stop) : W.parabolaStatus(r.t, n(r.x));
+    setText(status, stopped ? stopText(r.stop) : W.parabolaStatus(r.t, n(r.x)));
     status.classList.toggle("bad", stopped);
-    trend.textContent = stopped || hide || parabola() ? "" : W.trend[r.trend] ?? "";
-    stepBtn.disabled = stopped;
+    setText(trend, stopped || hide || parabola() ? "" : W.trend[r.trend] ?? "");
+    if (stepBtn.disabled !== stopped) stepBtn.disabled = stopped;
     if (stopped && !wasStopped) hooks.event("descent-diverge", { step: r.t, x: r.x, reason: status.textContent });
     wasStopped = stopped;
     if (stopped) play.stop();
     changedSteps(r.t);
-    predictUi.hidden = !s.predict;
+    setHidden(predictUi, !s.predict);
     if (s.predict) {
       predictAsk.textContent = W.predictAsk(`x${sub(r.t + 1)}`);
       guessLabel.textContent = W.guessLabel(`x${sub(r.t + 1)}`);
       checkBtn.disabled = revealBtn.disabled = revealed;
     }
     const summary = `t = ${r.t}, x = ${n(r.x)}, y = ${n(r.y)}.`;
-    figure.setAttribute("aria-label", W.figureLabel(summary));
-    rate.setAttribute("aria-label", parabola() ? W.rateLabel : W.lossRateLabel);
+    setAttr(figure, "aria-label", W.figureLabel(summary));
+    setAttr(rate, "aria-label", parabola() ? W.rateLabel : W.lossRateLabel);
   }
   function stopText(st) {
     if (st.kind === "left") return W.curveStop(n(st.to[0]), n(-range()), n(range()));

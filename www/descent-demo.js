@@ -208,7 +208,7 @@ export class DescentDemo extends HTMLElement {
       change: (name, v) => this.#changed(name, v),
       // Getters stay getters (a spread would run them): a detail's costly parts are built on read.
       event: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail: Object.defineProperties({ panel }, Object.getOwnPropertyDescriptors(detail)), bubbles: true, composed: true })),
-      live: (d) => { for (const [k, v] of Object.entries(d)) this.dataset[k] = String(v); },
+      live: (d) => { for (const [k, v] of Object.entries(d)) if (this.dataset[k] !== String(v)) this.dataset[k] = String(v); },
       theme: () => this.#theme(),
       tools,
     };

@@ -2,6 +2,7 @@
 // one short line each so they wrap on a phone instead of scrolling. In predict mode the results
 // that give the step away are shown as "?".
 import { formatNumber, PRECISION } from "./i18n.js";
+import { setText } from "./ui.js";
 
 const mi = (s) => `<mi>${s}</mi>`;
 const mo = (s) => `<mo>${s}</mo>`;
@@ -37,7 +38,7 @@ export function render(el, build) {
   values = [];
   const nodes = el.descentSlots;
   if (el.descentShape === html && nodes?.length === filled.length) {
-    for (let i = 0; i < nodes.length; i++) if (nodes[i].textContent !== filled[i]) nodes[i].textContent = filled[i];
+    for (let i = 0; i < nodes.length; i++) setText(nodes[i], filled[i]);
     return;
   }
   el.innerHTML = html;

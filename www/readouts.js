@@ -1,7 +1,7 @@
 // A table of named numbers: a short text for people (written for the language, one precision a
 // quantity), the exact value in data-value for tests and for course pages that read it. Rows can
 // be hidden (predict mode shows "?") and renamed in place (a language change keeps the table).
-import { h } from "./ui.js";
+import { h, setText, setHidden } from "./ui.js";
 import { formatNumber, PRECISION } from "./i18n.js";
 
 export function readoutTable(caption, rows) {
@@ -20,23 +20,24 @@ export function readoutTable(caption, rows) {
   const update = (values, lang, hidden = new Set(), mark = "?") => {
     for (const key of Object.keys(cells)) {
       const v = values[key];
-      trs[key].hidden = v === undefined;
+      setHidden(trs[key], v === undefined);
       if (v === undefined) continue;
       const td = cells[key];
       if (hidden.has(key)) {
-        td.textContent = mark;
-        delete td.dataset.value;
-        td.dataset.hidden = "true";
+        setText(td, mark);
+        if ("value" in td.dataset) delete td.dataset.value;
+        if (td.dataset.hidden !== "true") td.dataset.hidden = "true";
         continue;
       }
-      delete td.dataset.hidden;
-      td.textContent = typeof v === "number" ? formatNumber(v, lang, PRECISION) : String(v);
-      td.dataset.value = String(v);
+      if ("hidden" in td.dataset) delete td.dataset.hidden;
+      setText(td, typeof v === "number" ? formatNumber(v, lang, PRECISION) : String(v));
+      const value = String(v);
+      if (td.dataset.value !== value) td.dataset.value = value;
     }
   };
   const relabel = (caption2, rows2) => {
-    cap.textContent = caption2;
-    for (const [key, label] of rows2) if (heads[key]) heads[key].textContent = label;
+    setText(cap, caption2);
+    for (const [key, label] of rows2) if (heads[key]) setText(heads[key], label);
   };
   return { table, update, relabel };
 }

@@ -189,6 +189,27 @@ export function player(tick, rate, onstate, draw = () => {}) {
 }
 
 /**
+ * Writes for what changes every frame of Play, done only when the value changes and in place:
+ * `textContent =` replaces the text node (a removal and an insertion, each invalidating style
+ * and layout: ~64 a frame with a race of 19), and setting an attribute or `hidden` to the value
+ * it already has still invalidates the element's style.
+ */
+export function setText(el, text) {
+  const t = el.firstChild;
+  if (t !== null && t.nodeType === Node.TEXT_NODE && t.nextSibling === null) {
+    if (t.data !== text) t.data = text;
+  } else if (el.textContent !== text || (t !== null && t.nextSibling !== null)) {
+    el.textContent = text;
+  }
+}
+export function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+export function setHidden(el, hidden) {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
+
+/**
  * Call `onresize()` when `el`'s width changes (not on the observer's first call, nor on a height
  * change, which the caller's own drawing causes). Returns a function that stops watching.
  */
