@@ -128,7 +128,7 @@ fn a_loss_panel_stepped_twice_gives_the_references_second_point() {
     let run = obj(&[("name", s("sgd")), ("params", obj(&[("eta", n(0.1))]))]);
     p.configure(obj(&[("start", arr(&[n(-2.0), n(-2.0)])), ("runs", arr(&[run]))])).expect("the reference's settings");
     assert_eq!(p.step(2.0).expect("two steps"), 2);
-    let r = p.readout();
+    let r = p.readout(JsValue::UNDEFINED).expect("the readout");
     assert_eq!(num(&r, "t"), 2.0);
     let run0 = Array::from(&prop(&r, "runs")).get(0);
     let (w2, b2) = points[2];
@@ -188,6 +188,37 @@ fn every_figure_of_both_panels_is_recorded() {
     }
 }
 
+/// `readout(run)`: that run and the first in full, the others brief; no argument, all in full.
+#[wasm_bindgen_test]
+fn a_readout_gives_one_run_in_full_and_the_others_brief_when_asked() {
+    let mut p = LossPanel::new().expect("panel");
+    let runs = arr(&[obj(&[("name", s("sgd"))]), obj(&[("name", s("adam"))]), obj(&[("name", s("nag"))])]);
+    p.configure(obj(&[("runs", runs)])).expect("a race of three");
+    p.step(3.0).expect("steps");
+    let runs_of = |r: JsValue| Array::from(&prop(&r, "runs"));
+    let all = runs_of(p.readout(JsValue::UNDEFINED).expect("all in full"));
+    let brief = runs_of(p.readout(n(2.0)).expect("run 2 in full"));
+    let keys = |v: &JsValue| js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).length();
+    for i in 0..3 {
+        let (a, b) = (all.get(i), brief.get(i));
+        for k in ["optimizer", "step", "w", "b", "loss", "trend"] {
+            assert!(js_sys::Object::is(&prop(&a, k), &prop(&b, k)), "run {i}, {k}");
+        }
+        assert!(prop(&b, "stop").is_null() && prop(&a, "stop").is_null(), "run {i} has not stopped");
+        if i == 1 {
+            assert_eq!(keys(&b), 7, "run 1 is brief");
+            assert!(prop(&b, "gw").is_undefined());
+        } else {
+            assert_eq!(keys(&b), keys(&a), "run {i} is in full");
+            assert_eq!(num(&b, "gw"), num(&a, "gw"));
+        }
+    }
+    // An index with no run: only the first in full. Not a number: refused.
+    let none = runs_of(p.readout(n(99.0)).expect("no such run"));
+    assert_eq!((keys(&none.get(0)), keys(&none.get(2))), (keys(&all.get(0)), 7));
+    assert_eq!(refused(p.readout(s("2"))), "type");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Refusals and their codes
 // ---------------------------------------------------------------------------------------------
@@ -242,7 +273,7 @@ fn every_refusal_is_an_error_with_its_code() {
     assert_eq!(refused(p.set_view(obj(&[("theme", s("sepia"))]))), "unknown");
     assert_eq!(refused(p.set_view(obj(&[("cmap", s("rainbow"))]))), "unknown");
     // None of those changed the panel.
-    assert_eq!(num(&p.readout(), "t"), 2.0);
+    assert_eq!(num(&p.readout(JsValue::UNDEFINED).expect("the readout"), "t"), 2.0);
     assert_eq!(p.step(1.0).expect("still steps"), 1);
 
     let mut c = CurvePanel::new().expect("curve");
@@ -540,7 +571,7 @@ enum Call {
     LStep(f64),
     LBack,
     LReset,
-    LReadout,
+    LReadout(Arg),
     LDraw(u32, f64, f64, f64),
     LHeatmap,
     LLocate(f64, f64, f64, f64, f64),
@@ -594,7 +625,7 @@ fn call() -> impl Strategy<Value = Call> {
         f().prop_map(Call::LStep),
         Just(Call::LBack),
         Just(Call::LReset),
-        Just(Call::LReadout),
+        arg().prop_map(Call::LReadout),
         (0u32..7, side(), side(), prop_oneof![Just(1.0), f()]).prop_map(|(a, b, c, d)| Call::LDraw(a, b, c, d)),
         Just(Call::LHeatmap),
         (side(), side(), f(), f(), f()).prop_map(|(a, b, c, d, e)| Call::LLocate(a, b, c, d, e)),
@@ -719,9 +750,9 @@ fn run(w: &mut World, call: &Call) -> Result<(), String> {
             w.loss.back();
         }
         Call::LReset => w.loss.reset(),
-        Call::LReadout => {
-            let r = w.loss.readout();
-            for run in Array::from(&prop(&r, "runs")).iter() {
+        Call::LReadout(a) => {
+            let runs = answer(what, w.loss.readout(js(a)))?.map(|r| Array::from(&prop(&r, "runs")));
+            for run in runs.iter().flat_map(|r| r.iter()) {
                 let (x, y, l) = (num(&run, "w"), num(&run, "b"), num(&run, "loss"));
                 if !(x.is_finite() && y.is_finite() && l.is_finite()) {
                     return Err(format!("readout: point ({x}, {y}), loss {l}"));

@@ -2,7 +2,7 @@
 // a race of several, trained step by step. The wasm `LossPanel` computes and draws (as recorded
 // operations); this module builds the controls, shows the numbers and replays the figures.
 import { LossPanel, dataPreset, randomSeed, startFromSeed } from "./pkg/descent.js";
-import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player, watchWidth, listeners, ratio } from "./ui.js";
+import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player, watchWidth, listeners, ratio, setText, setAttr, setHidden } from "./ui.js";
 import { readoutTable } from "./readouts.js";
 import { neuronFormulas, surfaceFormulas, render } from "./math.js";
 import { TABLE, ACTIVATIONS, LOSSES, SURFACES, DATA, LANGS, DEFAULT_START, customData, writeRuns, snap } from "./state.js";
@@ -203,9 +203,12 @@ export function mountLossPanel(container, state, hooks) {
   // callback as the ticks (through the frame's draw, or through `onstate` when a tick stops
   // Play), so nothing can change the core in between.
   let fresh = null;
+  // The run whose numbers are shown: the readout gives it (and the first) in full, the others
+  // brief (a race of 19 then sets a third of the numbers a frame).
+  const shownRun = () => Math.max(0, Math.min(Number(runPick.select.value) || 0, (last?.runs.length ?? 1) - 1));
   const play = player(() => {
     if (core.step(1) === 0) return false;
-    fresh = core.readout();
+    fresh = core.readout(shownRun());
     return !fresh.runs.every((r) => r.stop);
   }, () => s.speed, (on) => {
     playBtn.textContent = on ? W.pause : W.play;
@@ -444,13 +447,15 @@ export function mountLossPanel(container, state, hooks) {
   // ----- numbers -----
   function update() {
     if (destroyed) return;
-    const r = fresh ?? core.readout();
+    let r = fresh ?? core.readout(shownRun());
     fresh = null;
+    const pick = Math.max(0, Math.min(Number(runPick.select.value) || 0, r.runs.length - 1));
+    // The run count changed since the last readout: the shown run may have come brief.
+    if (r.runs[pick].gw === undefined) r = core.readout(pick);
     last = r;
     // Draw first: a canvas resolves its fonts against the document's style, which the text
     // changes below would make stale (a style recalculation on every font change).
     draw();
-    const pick = Math.min(Number(runPick.select.value) || 0, r.runs.length - 1);
     const run = r.runs[pick];
     const hide = hidden();
     const secret = new Set(hide ? ["dw", "db", "wNext", "bNext"] : []);
@@ -473,12 +478,13 @@ export function mountLossPanel(container, state, hooks) {
     const stops = r.runs.map((x) => x.stop);
     const stopped = stops.filter(Boolean).length;
     const t = r.t;
-    status.textContent = stops[0] && !race() ? stopText(stops[0]) : race() ? W.raceStatus(t, r.runs.length - stopped, r.runs.length)
-      : many && r.batchSize < r.samples ? W.batchStatus(t, n(run.loss), n(run.batchLoss), run.epoch) : W.lossStatus(t, n(run.loss));
+    setText(status, stops[0] && !race() ? stopText(stops[0]) : race() ? W.raceStatus(t, r.runs.length - stopped, r.runs.length)
+      : many && r.batchSize < r.samples ? W.batchStatus(t, n(run.loss), n(run.batchLoss), run.epoch) : W.lossStatus(t, n(run.loss)));
     status.classList.toggle("bad", Boolean(stops[0]) && !race());
     // The trend of the run whose numbers are shown (in a race, its stop if it stopped).
-    trend.textContent = hide ? "" : run.stop ? (race() ? `${writeRuns([s.optimizers[pick]])}: ${stopText(run.stop)}` : "") : W.trend[run.trend] ?? "";
-    stepBtn.disabled = r.runs.every((x) => x.stop);
+    setText(trend, hide ? "" : run.stop ? (race() ? `${writeRuns([s.optimizers[pick]])}: ${stopText(run.stop)}` : "") : W.trend[run.trend] ?? "");
+    const done = r.runs.every((x) => x.stop);
+    if (stepBtn.disabled !== done) stepBtn.disabled = done;
     hooks.live({ step: t, w: run.w, b: run.b, loss: run.loss, diverged: String(Boolean(stops[0])), trend: run.trend, runs: r.runs.length });
     // Each run that stops says so once, with its reason.
     stops.forEach((st, i) => {
@@ -488,7 +494,7 @@ export function mountLossPanel(container, state, hooks) {
     changedSteps(t);
     if (stops[0] && !race()) play.stop();
     // Predict mode.
-    predictBoxUi.hidden = !s.predict;
+    setHidden(predictBoxUi, !s.predict);
     if (s.predict) {
       const names = isNeuron() ? ["w_{t+1}", "b_{t+1}"] : ["x_{t+1}", "y_{t+1}"];
       predictAsk.textContent = W.predictAsk(`(${names.join(", ")})`);
@@ -497,9 +503,9 @@ export function mountLossPanel(container, state, hooks) {
       checkBtn.disabled = revealBtn.disabled = revealed;
     }
     // Legend of a race.
-    legend.hidden = !race();
+    setHidden(legend, !race());
     if (race()) {
-      legend.setAttribute("aria-label", W.raceLegend);
+      setAttr(legend, "aria-label", W.raceLegend);
       // Built once per race, then only the texts change (this runs every frame of Play).
       if (legend.childElementCount !== r.runs.length) {
         legend.replaceChildren(...r.runs.map((_, i) => {
@@ -510,17 +516,17 @@ export function mountLossPanel(container, state, hooks) {
       }
       r.runs.forEach((x, i) => {
         const li = legend.children[i];
-        li.className = x.stop ? "stopped" : "";
-        li.children[1].textContent = writeRuns([s.optimizers[i]]);
-        li.children[2].textContent = x.stop ? `${W.stopShort[x.stop.kind]} — ${W.runState(x.step, n(x.loss))}` : W.runState(x.step, n(x.loss));
+        li.classList.toggle("stopped", Boolean(x.stop));
+        setText(li.children[1], writeRuns([s.optimizers[i]]));
+        setText(li.children[2], x.stop ? `${W.stopShort[x.stop.kind]} — ${W.runState(x.step, n(x.loss))}` : W.runState(x.step, n(x.loss)));
       });
     }
     // Descriptions follow the state.
     const where = isNeuron() ? `(w, b) = (${n(run.w)}, ${n(run.b)})` : `(x, y) = (${n(run.w)}, ${n(run.b)})`;
     const summary = `t = ${t}, ${where}, L = ${n(run.loss)}. ${hide ? "" : W.trend[run.trend] ?? ""}`;
-    path.setAttribute("aria-label", W.pathLabel(summary));
-    surface.setAttribute("aria-label", W.surfaceLabel(summary));
-    chart.setAttribute("aria-label", W.chartLabel(summary));
+    setAttr(path, "aria-label", W.pathLabel(summary));
+    setAttr(surface, "aria-label", W.surfaceLabel(summary));
+    setAttr(chart, "aria-label", W.chartLabel(summary));
   }
   function stopText(st) {
     if (st.kind === "left") {

@@ -2,8 +2,8 @@
 
 use super::api::{hyper_object, num};
 use super::{
-    bounded, canvas, draw_error, fail, get, key, keys, list_items, list_length, numbers, pixels, record, set,
-    setup_error, string, string_or, style, whole, MAX_STEPS,
+    bounded, canvas, draw_error, fail, get, key, keys, list_items, list_length, number_or, numbers, pixels, record,
+    set, setup_error, string, string_or, style, whole, MAX_STEPS,
 };
 use crate::colormap::ColorMap;
 use crate::descent::{Quantity, Stop, Trend};
@@ -244,7 +244,18 @@ impl LossPanel {
     /// Every number shown, by name: `{t, samples, batchSize, order, mapLo, mapHi, window, runs:
     /// [{optimizer, step, w, b, loss, batchLoss, gw, gb, dw, db, wNext, bNext, eta, epoch, batch, stop,
     /// trend, sample, x, target, z, y, dLdy, dydz, delta, gwSample, lossSample}]}`.
-    pub fn readout(&self) -> JsValue {
+    ///
+    /// With `run`, a run's index, that run and the first are given in full and every other one
+    /// brief, `{optimizer, step, w, b, loss, stop, trend}` (what a legend and the events show):
+    /// during Play a race of 19 then sets ~190 numbers a frame instead of ~570, the most garbage
+    /// a frame made. A number that is not a run's index leaves only the first run in full.
+    pub fn readout(&self, run: JsValue) -> Result<JsValue, JsValue> {
+        let full = if run.is_undefined() || run.is_null() {
+            None
+        } else {
+            let i = number_or("run", &run, f64::NAN)?;
+            Some(if i >= 0.0 && i.fract() == 0.0 { i as usize } else { 0 })
+        };
         let o = Object::new();
         let s = self.scene.race().runs.first().map(|r| *r.sampler());
         set(&o, "t", self.scene.race().step_count() as f64);
@@ -260,7 +271,8 @@ impl LossPanel {
             .scene
             .readouts()
             .into_iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(i, r)| {
                 let x = Object::new();
                 let rd = &r.readout;
                 set(&x, "optimizer", key(r.optimizer));
@@ -268,6 +280,11 @@ impl LossPanel {
                 set(&x, "w", rd.point[0]);
                 set(&x, "b", rd.point[1]);
                 set(&x, "loss", rd.loss);
+                if full.is_some_and(|f| i != f && i != 0) {
+                    set(&x, "stop", stop_object(&rd.stop));
+                    set(&x, "trend", trend_js(rd.trend));
+                    return JsValue::from(x);
+                }
                 set(&x, "batchLoss", rd.next.batch_loss);
                 set(&x, "gw", rd.next.grad[0]);
                 set(&x, "gb", rd.next.grad[1]);
@@ -297,7 +314,7 @@ impl LossPanel {
             })
             .collect();
         set(&o, "runs", runs);
-        o.into()
+        Ok(o.into())
     }
 
     /// Draw figure `figure` (`0` the map, `1` the trajectories, `2` the 3-D surface, `3` the loss

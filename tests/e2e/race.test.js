@@ -469,3 +469,37 @@ test("y = x² panel: curve=multiwell starts at x = 3.5 and Step descends", async
   await demo.screenshot({ path: path.join(SHOTS, "multiwell.png") });
   noErrors(errors);
 });
+
+test("Play changes the numbers' text in place: no text node replaced, no attribute rewritten with its own value", async () => {
+  const { page, errors, context } = await openPage("/#panel=loss-space&speed=60");
+  const counts = await page.evaluate(async () => {
+    const el = document.querySelector("descent-demo");
+    const { RACE_PARAMS } = await import("/race.js");
+    const { writeRuns, OPTIMIZERS } = await import("/state.js");
+    el.setAttribute("optimizers", writeRuns(OPTIMIZERS.map((o) => ({ name: o, params: RACE_PARAMS[o] }))));
+    el.step();
+    // Every frame of Play runs the same update as Step; from the second step on, nothing is built.
+    el.step();
+    const seen = { childList: 0, characterData: 0, attributes: 0, sameAttribute: 0, replaced: [] };
+    const watch = (root) => new MutationObserver((list) => {
+      for (const m of list) {
+        // The live region is rewritten on each Step on purpose (a screen reader says it then;
+        // during Play it stays quiet).
+        if (m.type === "childList" && m.target.closest?.("[aria-live]")) continue;
+        seen[m.type]++;
+        if (m.type === "childList") seen.replaced.push(`${m.target.localName}.${m.target.className}`);
+        if (m.type === "attributes" && m.oldValue === m.target.getAttribute(m.attributeName)) seen.sameAttribute++;
+      }
+    }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: true });
+    watch(el.shadowRoot);
+    watch(el);
+    for (let i = 0; i < 5; i++) el.step();
+    await new Promise((r) => setTimeout(r, 0));
+    return seen;
+  });
+  assert.deepEqual(counts.replaced, [], "no node added or removed by a step");
+  assert.equal(counts.sameAttribute, 0, "no attribute set to the value it had");
+  assert.ok(counts.characterData >= 5 * 19, `the numbers and the legend's states change in place (${counts.characterData})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
