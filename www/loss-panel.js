@@ -517,7 +517,7 @@ export function mountLossPanel(container, state, hooks) {
       r.runs.forEach((x, i) => {
         const li = legend.children[i];
         li.classList.toggle("stopped", Boolean(x.stop));
-        setText(li.children[1], writeRuns([s.optimizers[i]]));
+        setText(li.children[1], runNames()[i] ?? "");
         setText(li.children[2], x.stop ? `${W.stopShort[x.stop.kind]} — ${W.runState(x.step, n(x.loss))}` : W.runState(x.step, n(x.loss)));
       });
     }
@@ -527,6 +527,12 @@ export function mountLossPanel(container, state, hooks) {
     setAttr(path, "aria-label", W.pathLabel(summary));
     setAttr(surface, "aria-label", W.surfaceLabel(summary));
     setAttr(chart, "aria-label", W.chartLabel(summary));
+  }
+  // The legend's names, written once per list of runs (the page replaces the list on any change).
+  let namesFor = null, names = [];
+  function runNames() {
+    if (namesFor !== s.optimizers) { namesFor = s.optimizers; names = s.optimizers.map((o) => writeRuns([o])); }
+    return names;
   }
   function stopText(st) {
     if (st.kind === "left") {

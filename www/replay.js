@@ -18,6 +18,10 @@ const ALIGN = ["left", "center", "right"];
 const BASELINE = ["top", "middle", "bottom"];
 // A short family list: the canvas resolves it on every change of font (CJK falls back by itself).
 export const FONT = "system-ui, sans-serif";
+// The font string of each size, made once (a replay sets one per text; Play replays every frame).
+// The locals below are plain too, not destructured arrays: no garbage per operation.
+const fonts = new Map();
+const fontOf = (size) => fonts.get(size) ?? fonts.set(size, `${size}px ${FONT}`).get(size);
 
 /**
  * Draw `fig` ({ops, texts, images}) on `ctx`; `heat` is the panel's cached heatmap image (a
@@ -37,7 +41,7 @@ export function replay(ctx, fig, heat = null, keep = false) {
   };
   const fillWith = (c) => { if (c !== fc) { ctx.fillStyle = colour(c); fc = c; } };
   // The font is kept on the context across replays: parsing it is the costliest canvas call.
-  const font = (size) => { const f = `${size}px ${FONT}`; if (f !== ctx.descentFont) { ctx.font = f; ctx.descentFont = f; } };
+  const font = (size) => { const f = fontOf(size); if (f !== ctx.descentFont) { ctx.font = f; ctx.descentFont = f; } };
   while (i < o.length) {
     switch (o[i]) {
       case 1: // segment
@@ -63,19 +67,19 @@ export function replay(ctx, fig, heat = null, keep = false) {
         i += 3 + 2 * n; break;
       }
       case 4: { // rectangle
-        const [c, fill, w, x0, y0, x1, y1] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5], o[i + 6], o[i + 7]];
+        const c = o[i + 1], fill = o[i + 2], w = o[i + 3], x0 = o[i + 4], y0 = o[i + 5], x1 = o[i + 6], y1 = o[i + 7];
         if (fill) { fillWith(c); ctx.fillRect(x0, y0, x1 - x0, y1 - y0); }
         else { stroke(c, w); ctx.strokeRect(x0, y0, x1 - x0, y1 - y0); }
         i += 8; break;
       }
       case 5: { // circle
-        const [c, fill, w, x, y, r] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5], o[i + 6]];
+        const c = o[i + 1], fill = o[i + 2], w = o[i + 3], x = o[i + 4], y = o[i + 5], r = o[i + 6];
         ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
         if (fill) { fillWith(c); ctx.fill(); } else { stroke(c, w); ctx.stroke(); }
         i += 7; break;
       }
       case 6: { // text
-        const [c, size, h, v, turns, x, y, t] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5], o[i + 6], o[i + 7], o[i + 8]];
+        const c = o[i + 1], size = o[i + 2], h = o[i + 3], v = o[i + 4], turns = o[i + 5], x = o[i + 6], y = o[i + 7], t = o[i + 8];
         fillWith(c);
         font(size);
         ctx.textAlign = ALIGN[h] ?? "left";
@@ -89,7 +93,7 @@ export function replay(ctx, fig, heat = null, keep = false) {
         fillWith(o[i + 1]); ctx.fillRect(o[i + 2], o[i + 3], 1, 1);
         i += 4; break;
       case 8: { // image
-        const [id, x, y, w, h] = [o[i + 1], o[i + 2], o[i + 3], o[i + 4], o[i + 5]];
+        const id = o[i + 1], x = o[i + 2], y = o[i + 3], w = o[i + 4], h = o[i + 5];
         if (id === 0) {
           if (heat) { ctx.imageSmoothingEnabled = false; ctx.drawImage(heat, x, y, w, h); }
         } else {
