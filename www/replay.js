@@ -30,6 +30,9 @@ const fontOf = (size) => fonts.get(size) ?? fonts.set(size, `${size}px ${FONT}`)
 export function replay(ctx, fig, heat = null, keep = false) {
   const o = fig.ops;
   if (!keep) ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  // Sizing a canvas resets its context (font included), even to the same size: the last replay
+  // left lineCap "round", so any other value means the font kept below is gone.
+  if (ctx.lineCap !== "round") ctx.descentFont = null;
   ctx.lineCap = "round";
   ctx.lineJoin = "round";
   let i = 0;

@@ -77,3 +77,22 @@ test("the JS API reproduces the article's numpy numbers to 1e-12", async () => {
   }
   assert.deepEqual(errors, []);
 });
+
+test("replay sets the font again after the canvas was resized, which resets its context", async () => {
+  const { page, errors } = await open(browser);
+  const fonts = await page.evaluate(async () => {
+    const { replay } = await import("/replay.js");
+    const canvas = document.createElement("canvas");
+    canvas.width = 100; canvas.height = 40;
+    const ctx = canvas.getContext("2d");
+    // One text of 17 px, in opaque black: opcode 6 (colour, size, align, baseline, turns, x, y, text).
+    const fig = { ops: new Float64Array([6, 255, 17, 0, 0, 0, 2, 2, 0]), texts: ["Ag"], images: [] };
+    replay(ctx, fig);
+    const first = ctx.font;
+    canvas.width = 100; // the same size: the context's state is reset all the same
+    replay(ctx, fig);
+    return [first, ctx.font];
+  });
+  assert.deepEqual(fonts, ["17px system-ui, sans-serif", "17px system-ui, sans-serif"]);
+  assert.deepEqual(errors, []);
+});
