@@ -254,8 +254,8 @@ export function mountCurvePanel(container, state, hooks) {
     const d = ratio();
     try {
       core.setView(view());
-      replayBuffered(figure, core.draw(0, figure.width, figure.height, d));
-      replayBuffered(rate, core.draw(1, rate.width, rate.height, d));
+      replay(figure.getContext("2d"), core.draw(0, figure.width, figure.height, d));
+      replay(rate.getContext("2d"), core.draw(1, rate.width, rate.height, d));
     } catch (e) {
       if (e?.code) hooks.notify("draw", describeError(e, W)); else throw e;
     }

@@ -585,7 +585,7 @@ export function mountLossPanel(container, state, hooks) {
       } else {
         replayBuffered(surface, core.draw(FIG.surface, surface.width, surface.height, d));
       }
-      replayBuffered(chart, core.draw(FIG.chart, chart.width, chart.height, d));
+      replay(chart.getContext("2d"), core.draw(FIG.chart, chart.width, chart.height, d));
     });
   }
   function drawMap(d) {
