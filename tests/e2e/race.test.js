@@ -503,3 +503,24 @@ test("Play changes the numbers' text in place: no text node replaced, no attribu
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the numbers of the run picked in a race stay whole during Play (the other runs come brief)", async () => {
+  // SGD third: its numbers can be checked against the article's free functions.
+  const { page, errors, context } = await openPage("/#panel=loss-space&optimizers=adam%20nag%20sgd&eta=0.5&steps=3");
+  const demo = page.locator("descent-demo");
+  await demo.getByLabel("numbers of").selectOption("2");
+  await demo.getByRole("button", { name: "Play" }).click();
+  await page.waitForFunction(() => Number(document.querySelector("descent-demo").dataset.step) >= 8);
+  await demo.getByRole("button", { name: "Pause" }).click();
+  const { shown, gradient } = await demo.evaluate(async (el) => {
+    const api = await import("/pkg/descent.js");
+    const shown = Object.fromEntries([...el.shadowRoot.querySelectorAll("table.readouts td[data-value]")].map((td) => [td.dataset.name, Number(td.dataset.value)]));
+    return { shown, gradient: Array.from(api.gradient(1, shown.w, shown.b, 0.5)) };
+  });
+  assert.ok(shown.step >= 8, `step ${shown.step}`);
+  assert.ok(close(shown.gw, gradient[0]) && close(shown.gb, gradient[1]), `g = (${shown.gw}, ${shown.gb}) vs ${gradient}`);
+  assert.ok(close(shown.dw, -shown.eta * shown.gw) && close(shown.wNext, shown.w + shown.dw), "SGD's move");
+  assert.ok(close(shown.db, -shown.eta * shown.gb) && close(shown.bNext, shown.b + shown.db), "SGD's move");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
