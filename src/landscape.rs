@@ -72,9 +72,21 @@ impl NeuronLoss {
 }
 
 impl Objective<2> for NeuronLoss {
-    /// `L(w, b) = (1/N)·Σᵢ ℓ(act(xᵢ·w + b), tᵢ)`.
+    /// `L(w, b) = (1/N)·Σᵢ ℓ(act(xᵢ·w + b), tᵢ)`: the forward pass alone (the contours' grid asks
+    /// 10 000 of these per loss space), with the operations of [`NeuronLoss::value_and_gradient`]
+    /// in the same order, so the same bits.
     fn value(&self, [w, b]: [f64; 2]) -> f64 {
-        self.value_and_gradient([w, b]).0
+        let (xs, ts) = (self.data.x(), self.data.t());
+        let at = |i: usize| self.loss.value(self.act.forward(xs[i] * w + b), ts[i]);
+        let n = self.data.len();
+        if n == 1 {
+            return at(0);
+        }
+        let mut l = 0.0;
+        for i in 0..n {
+            l += at(i);
+        }
+        l / n.max(1) as f64
     }
     /// `∇L = (1/N)·Σᵢ (δᵢ·xᵢ, δᵢ)` with `δᵢ = ℓ'(yᵢ, tᵢ)·act'(zᵢ)` (back propagation).
     fn gradient(&self, p: [f64; 2]) -> [f64; 2] {

@@ -456,3 +456,30 @@ fn the_slope_label_box_covers_its_text_in_a_wider_font_and_the_point_stays_on_to
         assert!(point > t, "at {width} px the point is drawn over the label's box");
     }
 }
+
+/// The contours' grid asks `value` alone: it must be the forward and backward pass's loss, bit
+/// for bit, for every activation and loss, on one sample and on several.
+#[test]
+fn the_neurons_value_is_its_passes_loss_bit_for_bit() {
+    use descent::activation::ACTIVATIONS;
+    use descent::loss::LOSSES;
+    use descent::objective::Objective;
+    let sets = [
+        Dataset::single(1.0, 0.5).expect("one sample"),
+        Dataset::new(vec![-1.5, 0.25, 2.0, 3.5], vec![0.0, 1.0, 0.3, 0.9]).expect("four samples"),
+    ];
+    for data in sets {
+        for act in ACTIVATIONS {
+            for loss in LOSSES {
+                let n = NeuronLoss { data: data.clone(), act, loss };
+                for &(w, b) in &[(-2.0, 0.5), (0.3, -1.7), (1e-3, 4.0), (-7.5, -0.25), (0.0, 0.0)] {
+                    let (a, e) = (n.value([w, b]), n.value_and_gradient([w, b]).0);
+                    assert!(
+                        a.to_bits() == e.to_bits() || (a.is_nan() && e.is_nan()),
+                        "{act:?} {loss:?} ({w}, {b}): {a} vs {e}"
+                    );
+                }
+            }
+        }
+    }
+}
