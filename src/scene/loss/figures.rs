@@ -57,6 +57,19 @@ pub enum Figure {
 /// The runs' trails, their next points, and the ghosts' trails.
 type Trails = (Vec<Vec<[f64; 2]>>, Vec<Option<[f64; 2]>>, Vec<Vec<[f64; 2]>>);
 
+/// The paths as drawn: the reference run's ghosts under the runs, each in its run's colour.
+fn drawn_paths((trails, next, ghosts): &Trails) -> Vec<Path<'_>> {
+    let ghost =
+        ghosts.iter().enumerate().map(|(i, g)| Path { points: g, next: None, colour: d::run_colour(i), ghost: true });
+    let runs = trails.iter().zip(next).enumerate().map(|(i, (t, n))| Path {
+        points: t,
+        next: *n,
+        colour: d::run_colour(i),
+        ghost: false,
+    });
+    ghost.chain(runs).collect()
+}
+
 /// Samples a side of the grid the contours are traced on.
 pub const CONTOUR_SAMPLES: usize = 101;
 /// At most this many contour lines on the neuron's map (the article's spacing is doubled beyond).
@@ -185,18 +198,8 @@ impl LossScene {
             }
             Figure::Paths => {
                 let mv = MapView::new(width, height, view.style, self.setup.window);
-                let (trails, next, ghosts) = self.paths(view.hide_next);
-                let mut paths: Vec<Path> = ghosts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, g)| Path { points: g, next: None, colour: d::run_colour(i), ghost: true })
-                    .collect();
-                paths.extend(trails.iter().zip(&next).enumerate().map(|(i, (t, n))| Path {
-                    points: t,
-                    next: *n,
-                    colour: d::run_colour(i),
-                    ghost: false,
-                }));
+                let trails = self.paths(view.hide_next);
+                let paths = drawn_paths(&trails);
                 mv.draw_paths(backend, &paths, view.guess)
             }
             Figure::Surface => {
@@ -208,18 +211,8 @@ impl LossScene {
                     hi,
                     log: matches!(&*self.problem, Problem::Surface(s) if s.level_scale() == LevelScale::Log),
                 };
-                let (trails, next, ghosts) = self.paths(view.hide_next);
-                let mut paths: Vec<Path> = ghosts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, g)| Path { points: g, next: None, colour: d::run_colour(i), ghost: true })
-                    .collect();
-                paths.extend(trails.iter().zip(&next).enumerate().map(|(i, (t, n))| Path {
-                    points: t,
-                    next: *n,
-                    colour: d::run_colour(i),
-                    ghost: false,
-                }));
+                let trails = self.paths(view.hide_next);
+                let paths = drawn_paths(&trails);
                 let labels = SurfaceLabels { x: &view.words.x, y: &view.words.y, z: &view.words.loss };
                 let problem = self.problem.clone();
                 surface::draw(
