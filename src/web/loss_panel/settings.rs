@@ -1,0 +1,144 @@
+//! The settings objects a page gives a `LossPanel` (`configure`'s settings, `setView`'s view),
+//! read and checked.
+
+use super::super::api::num;
+use super::super::{fail, get, keys, list_items, list_length, numbers, setup_error, string, string_or, style};
+use crate::colormap::ColorMap;
+use crate::draw::surface::Angle;
+use crate::scene::loss::{LossConfig, Words};
+use crate::scene::{Param, RunSpec, SetupError, MAX_RUNS};
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+
+/// What the page last set of the view.
+pub(super) struct ViewSettings {
+    pub(super) theme: JsValue,
+    pub(super) cmap: ColorMap,
+    pub(super) words: Words,
+    pub(super) hide_next: bool,
+    pub(super) guess: Option<[f64; 2]>,
+    pub(super) angle: Angle,
+    pub(super) log: bool,
+}
+
+fn runs(value: &JsValue) -> Result<Vec<RunSpec>, JsValue> {
+    let Some(len) = list_length("runs", value, false)? else {
+        return Err(fail("type", &[("name", "runs".into()), ("expected", "array".into())]));
+    };
+    if len > MAX_RUNS as f64 || len == 0.0 {
+        return Err(setup_error(SetupError::Runs { given: len as usize, max: MAX_RUNS }));
+    }
+    list_items("runs", value, len as usize)?
+        .iter()
+        .map(|r| {
+            let name = string("optimizer", &get(r, "name")?)?;
+            let p = get(r, "params")?;
+            let mut params = Vec::new();
+            if p.is_object() {
+                let keys = keys("params", &p)?;
+                if keys.length() > 32 {
+                    return Err(fail("type", &[("name", "params".into()), ("expected", "object".into())]));
+                }
+                for k in keys.iter() {
+                    let key = string("params", &k)?;
+                    let v = Reflect::get(&p, &k)
+                        .map_err(|_| fail("type", &[("name", key.clone().into()), ("expected", "readable".into())]))?;
+                    let value = if let Some(x) = v.as_f64() {
+                        Param::Num(x)
+                    } else if let Some(s) = v.as_string() {
+                        Param::Name(s)
+                    } else {
+                        return Err(fail("type", &[("name", key.into()), ("expected", "number".into())]));
+                    };
+                    params.push((key, value));
+                }
+            }
+            Ok(RunSpec { name, params })
+        })
+        .collect()
+}
+
+pub(super) fn config(obj: &JsValue) -> Result<LossConfig, JsValue> {
+    if !obj.is_object() {
+        return Err(fail("type", &[("name", "settings".into()), ("expected", "object".into())]));
+    }
+    let d = LossConfig::default();
+    let start = get(obj, "start")?;
+    let start = if start.is_undefined() || start.is_null() {
+        None
+    } else {
+        let v = numbers("start", &start, 2)?;
+        match v[..] {
+            [w, b] => Some([w, b]),
+            _ => return Err(fail("type", &[("name", "start".into()), ("expected", "numbers".into())])),
+        }
+    };
+    let data = get(obj, "data")?;
+    let runs_value = get(obj, "runs")?;
+    Ok(LossConfig {
+        surface: string_or("surface", &get(obj, "surface")?, &d.surface)?,
+        data: if data.is_undefined() || data.is_null() {
+            d.data
+        } else {
+            numbers("data", &data, 2 * crate::data::MAX_SAMPLES + 2)?
+        },
+        activation: string_or("activation", &get(obj, "activation")?, &d.activation)?,
+        loss: string_or("loss", &get(obj, "loss")?, &d.loss)?,
+        range: num(obj, "range", d.range)?,
+        start,
+        runs: if runs_value.is_undefined() || runs_value.is_null() { d.runs } else { runs(&runs_value)? },
+        batch: num(obj, "batch", 0.0)?,
+        order: string_or("order", &get(obj, "order")?, &d.order)?,
+        seed: num(obj, "seed", 0.0)?,
+    })
+}
+
+fn words(v: &JsValue) -> Result<Words, JsValue> {
+    let s = |key: &str, default: &str| -> Result<String, JsValue> { string_or(key, &get(v, key)?, default) };
+    let runs = get(v, "runs")?;
+    let names = match list_length("runs", &runs, false)? {
+        Some(n) => list_items("runs", &runs, (n as usize).min(MAX_RUNS))?
+            .iter()
+            .map(|n| n.as_string().unwrap_or_default())
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(Words {
+        x: s("x", "w")?,
+        y: s("y", "b")?,
+        loss: s("loss", "loss L")?,
+        step: s("step", "step t")?,
+        loss_log: s("lossLog", "loss L (log)")?,
+        runs: names,
+    })
+}
+
+/// How the figures look, from `setView`'s object.
+pub(super) fn view(view: &JsValue) -> Result<ViewSettings, JsValue> {
+    style(view, 1.0)?;
+    let cmap_name = string_or("cmap", &get(view, "cmap")?, "autumn")?;
+    let cmap = ColorMap::from_name(&cmap_name).ok_or_else(|| {
+        setup_error(SetupError::Unknown { kind: "colormap", given: cmap_name, known: vec!["autumn", "viridis"] })
+    })?;
+    let words = words(&get(view, "words")?)?;
+    let guess = get(view, "guess")?;
+    let guess = if guess.is_undefined() || guess.is_null() {
+        None
+    } else {
+        match numbers("guess", &guess, 2)?[..] {
+            [a, b] if a.is_finite() && b.is_finite() => Some([a, b]),
+            _ => return Err(fail("type", &[("name", "guess".into()), ("expected", "numbers".into())])),
+        }
+    };
+    let d = Angle::default();
+    let angle = Angle { yaw: num(view, "yaw", d.yaw)?, pitch: num(view, "pitch", d.pitch)? }.turned(0.0, 0.0);
+    Ok(ViewSettings {
+        theme: view.clone(),
+        cmap,
+        words,
+        hide_next: get(view, "hideNext")?.is_truthy(),
+        guess,
+        angle,
+        log: get(view, "log")?.is_truthy(),
+    })
+}
