@@ -205,7 +205,7 @@ export function mountLossPanel(container, state, hooks) {
   let fresh = null;
   // The run whose numbers are shown: the readout gives it (and the first) in full, the others
   // brief (a race of 19 then sets a third of the numbers a frame).
-  const shownRun = () => Math.max(0, Math.min(Number(runPick.select.value) || 0, (last?.runs.length ?? 1) - 1));
+  const shownRun = (runs = last?.runs.length ?? 1) => Math.max(0, Math.min(Number(runPick.select.value) || 0, runs - 1));
   const play = player(() => {
     if (core.step(1) === 0) return false;
     fresh = core.readout(shownRun());
@@ -449,7 +449,7 @@ export function mountLossPanel(container, state, hooks) {
     if (destroyed) return;
     let r = fresh ?? core.readout(shownRun());
     fresh = null;
-    const pick = Math.max(0, Math.min(Number(runPick.select.value) || 0, r.runs.length - 1));
+    const pick = shownRun(r.runs.length);
     // The run count changed since the last readout: the shown run may have come brief.
     if (r.runs[pick].gw === undefined) r = core.readout(pick);
     last = r;
