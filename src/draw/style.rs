@@ -103,7 +103,8 @@ impl Style {
     }
     /// A font of `css` CSS pixels in the text colour.
     pub fn font(&self, css: f64) -> TextStyle<'static> {
-        ("sans-serif", css * self.dpr).into_font().color(&self.palette.text)
+        // The family as a value, not the string "sans-serif" (parsing a name folds its case).
+        (FontFamily::SansSerif, css * self.dpr).into_font().color(&self.palette.text)
     }
     /// A number for a label, 4 significant digits, in the language's style.
     pub fn number(&self, v: f64) -> String {
