@@ -55,6 +55,9 @@ extern "C" {
 fn start() {
     std::panic::set_hook(Box::new(|info| {
         // Logged once: after a panic the module aborts and the page shows a Reload notice.
+        // The release module is built with `panic=immediate-abort` (xtask/src/build.rs), where
+        // a panic traps at once and this hook never runs: it serves the ordinary build (the
+        // fallback, and the wasm tests).
         let msg = match info.payload().downcast_ref::<&str>() {
             Some(s) => *s,
             None => "descent: an internal error stopped the module",
