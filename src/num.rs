@@ -144,6 +144,15 @@ pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
     }
 }
 
+/// `x` less the whole multiples of `p` toward zero, with the sign of `x`: what `x % p` gives,
+/// without libm's `fmod` (which links 128-bit division, ~2 KB of the wasm module). The same
+/// bits as `%` when `|x| < 2|p|` (then `x − p` is exact); beyond, within rounding of `x`, and
+/// may land on the neighbouring multiple (`−0.0…1` for `p − 0.0…1`): the callers, an angle and a
+/// dash pattern's phase, want `x` modulo `p`, not one representative.
+pub fn rem(x: f64, p: f64) -> f64 {
+    x - p * (x / p).trunc()
+}
+
 /// `v` within `[lo, hi]` for integers, never panicking (`lo > hi` gives `hi`).
 #[allow(clippy::manual_clamp)] // `Ord::clamp` panics when lo > hi, which a tiny canvas can make happen
 pub fn clamp_i32(v: i32, lo: i32, hi: i32) -> i32 {
@@ -153,6 +162,22 @@ pub fn clamp_i32(v: i32, lo: i32, hi: i32) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rem_is_percent_below_two_periods_and_close_beyond() {
+        let tau = std::f64::consts::TAU;
+        for p in [tau, 6.0, 7.5, 0.3] {
+            for i in -4000..=4000 {
+                let x = i as f64 * p / 1999.0 + 1e-9 * i as f64;
+                if x.abs() < 2.0 * p {
+                    assert_eq!(rem(x, p).to_bits(), (x % p).to_bits(), "{x} {p}");
+                }
+                let big = x * 997.0;
+                let d = (rem(big, p) - big % p).abs();
+                assert!(d < 1e-9 || (d - p).abs() < 1e-9, "{big} {p}: {d}");
+            }
+        }
+    }
 
     fn en(v: f64, sig: u32) -> String {
         format(v, sig, NumStyle::default())

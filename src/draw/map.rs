@@ -315,7 +315,7 @@ impl<DB: DrawingBackend> DashedMesh for DrawingArea<DB, plotters::coord::Shift> 
             let len = (dx * dx + dy * dy).sqrt();
             let mut s = 0.0;
             while s < len {
-                let local = (phase + s) % period;
+                let local = crate::num::rem(phase + s, period);
                 let run = if local < dash as f64 {
                     (dash as f64 - local).min(len - s)
                 } else {
@@ -329,7 +329,7 @@ impl<DB: DrawingBackend> DashedMesh for DrawingArea<DB, plotters::coord::Shift> 
                 }
                 s += run.max(0.5);
             }
-            phase = (phase + len) % period;
+            phase = crate::num::rem(phase + len, period);
         }
         Ok(())
     }

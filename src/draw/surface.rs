@@ -32,7 +32,8 @@ impl Angle {
     /// The angle turned by `(dyaw, dpitch)`, the pitch kept between 0 (edge on) and 85°.
     pub fn turned(self, dyaw: f64, dpitch: f64) -> Angle {
         let d = Angle::default();
-        let yaw = if (self.yaw + dyaw).is_finite() { (self.yaw + dyaw) % std::f64::consts::TAU } else { d.yaw };
+        let yaw =
+            if (self.yaw + dyaw).is_finite() { crate::num::rem(self.yaw + dyaw, std::f64::consts::TAU) } else { d.yaw };
         let pitch = if (self.pitch + dpitch).is_finite() {
             crate::num::clamp(self.pitch + dpitch, 0.0, 85f64.to_radians())
         } else {
