@@ -63,14 +63,23 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
 }
 
 // First full frame: navigation start → both panels built and drawn, cold, 9 loads.
+// Beside each, the floor of this machine: a page that runs one empty module, and one that only
+// fetches and compiles the wasm module (served by a second server like the first).
 {
-  const times = [];
-  for (let i = 0; i < 9; i++) {
-    const { p, context } = await page();
-    times.push(await p.evaluate(() => performance.getEntriesByName("descent-ready")[0].startTime));
+  const times = [], empty = [], wasm = [];
+  const ready = async (url, into) => {
+    const { p, context } = await page(url);
+    into.push(await p.evaluate(() => performance.getEntriesByName("descent-ready")[0].startTime));
     await context.close();
+  };
+  const FLOOR = process.env.DESCENT_FLOOR_URL;
+  for (let i = 0; i < 9; i++) {
+    await ready("/", times);
+    await ready(new URL("/empty.html", FLOOR).href, empty);
+    await ready(new URL("/wasm.html", FLOOR).href, wasm);
   }
   out.firstFrame = stats(times);
+  out.floor = { empty: stats(empty), wasm: stats(wasm) };
 }
 
 // Step + redraw on each panel (≥ 250 steps), a race of all 19, and Play.

@@ -18,12 +18,14 @@ pub fn run() -> Result<()> {
     let native = native_sgd_per_second(&root)?;
     let dist = crate::build::dist(false)?;
     let server = crate::server::Server::start(dist.clone(), 0)?;
+    let floor = crate::server::Server::start(floor_pages(&dist)?, 0)?;
     println!("measuring in headless Chromium (about a minute)…");
     let output = Command::new("node")
         .current_dir(root.join("tests/e2e"))
         .arg("bench.mjs")
         .env("DESCENT_URL", server.url())
         .env("DESCENT_DIST", &dist)
+        .env("DESCENT_FLOOR_URL", floor.url())
         .env("CHROMIUM", &chromium)
         .output()
         .context("run node bench.mjs")?;
@@ -41,6 +43,29 @@ pub fn run() -> Result<()> {
     std::fs::write(dir.join("table.md"), &table)?;
     println!("written to {} and {}", dir.join("results.json").display(), dir.join("table.md").display());
     Ok(())
+}
+
+/// Two pages that give the first frame's floor on this machine, served like the site: one that
+/// runs one empty module, and one that only fetches and compiles the site's wasm module.
+fn floor_pages(dist: &std::path::Path) -> Result<std::path::PathBuf> {
+    let dir = crate::target_dir()?.join("bench/floor");
+    std::fs::create_dir_all(&dir)?;
+    let page = |script: &str| {
+        format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>floor</title>\
+             <script type=\"module\" src=\"{script}\"></script></head><body><p>floor</p></body></html>\n"
+        )
+    };
+    const READY: &str = "performance.mark(\"descent-ready\"); document.documentElement.dataset.ready = \"true\";\n";
+    std::fs::write(dir.join("empty.html"), page("empty.js"))?;
+    std::fs::write(dir.join("empty.js"), READY)?;
+    std::fs::write(dir.join("wasm.html"), page("wasm.js"))?;
+    std::fs::write(
+        dir.join("wasm.js"),
+        format!("await WebAssembly.compileStreaming(fetch(\"descent_bg.wasm\"));\n{READY}"),
+    )?;
+    std::fs::copy(dist.join("pkg/descent_bg.wasm"), dir.join("descent_bg.wasm")).context("copy the wasm module")?;
+    Ok(dir)
 }
 
 /// SGD steps a second natively: `cargo bench --bench sgd_native` (release profile, as the wasm).
@@ -129,6 +154,11 @@ pub fn table(r: &Value) -> String {
     );
     let ff = f(&r["firstFrame"]["median"]);
     row("first full frame (9 cold loads)", ms(&r["firstFrame"]), format!("≤ 150 ms median: {}", verdict(ff <= 150.0)));
+    row(
+        "its floor here: a page running one empty module / a page only compiling the wasm (9 cold loads each)",
+        format!("{} / {}", ms(&r["floor"]["empty"]), ms(&r["floor"]["wasm"])),
+        String::new(),
+    );
     for (key, name) in [("lossSpace", "step + redraw, loss space"), ("parabola", "step + redraw, y = x²")] {
         let m = f(&r["step"][key]["median"]);
         row(name, ms(&r["step"][key]), format!("≤ 2 ms median: {}", verdict(m <= 2.0)));
