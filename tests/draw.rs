@@ -72,6 +72,24 @@ fn texts(svg: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every `<text>` of an SVG string with its anchor `(x, y)` and its anchor keyword.
+fn placed_texts(svg: &str) -> Vec<(f64, f64, String, String)> {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[start..].split('"').next().map(str::to_string)
+    };
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let (tag, rest) = t.split_once('>')?;
+            let x = attr(tag, "x")?.parse().ok()?;
+            let y = attr(tag, "y")?.parse().ok()?;
+            let anchor = attr(tag, "text-anchor").unwrap_or_else(|| "start".into());
+            Some((x, y, anchor, rest.split("</text>").next().unwrap_or("").trim().to_string()))
+        })
+        .collect()
+}
+
 /// `(cx, cy)` of every `<circle>` in an SVG string.
 fn circles(svg: &str) -> Vec<(f64, f64)> {
     let attr = |tag: &str, name: &str| -> f64 {
@@ -305,12 +323,13 @@ fn the_surface_draws_in_every_direction_and_names_its_axes() {
     let heat = Heat { map: ColorMap::Viridis, lo: g.min, hi: g.max, log: false };
     let pts = [[-1.0, 0.5], [-0.8, 0.7]];
     let path = Path { points: &pts, next: Some([-0.5, 0.9]), colour: RUNS[0], ghost: false };
-    for k in 0..8 {
+    // At the page's width and at a phone's.
+    for (k, (width, height)) in (0..8).flat_map(|k| [(k, (500u32, 400u32)), (k, (300, 260))]) {
         let mut svg = String::new();
         let angle = Angle::default().turned(k as f64 * 0.8, -0.2 * k as f64);
         let labels = SurfaceLabels { x: "w", y: "b", z: "loss" };
         surface::draw(
-            SVGBackend::with_string(&mut svg, (500, 400)),
+            SVGBackend::with_string(&mut svg, (width, height)),
             Style::default(),
             window,
             &|w, b| n.value([w, b]),
@@ -325,6 +344,37 @@ fn the_surface_draws_in_every_direction_and_names_its_axes() {
         let t = texts(&svg);
         for name in ["w", "b", "loss"] {
             assert!(t.iter().any(|x| x == name), "{name} in {t:?}");
+        }
+        // No two tick labels on top of each other (the two horizontal axes meet at a corner,
+        // where both used to label their ends: "−2" and "2" drawn as "−22"). A label's box: 12 px
+        // high, 7 px a character, placed by its anchor.
+        let boxes: Vec<(f64, f64, f64, f64, String)> = placed_texts(&svg)
+            .into_iter()
+            .filter(|(_, _, _, s)| !s.is_empty() && !["w", "b", "loss"].contains(&s.as_str()))
+            .map(|(x, y, anchor, s)| {
+                let w = 7.0 * s.chars().count() as f64;
+                let x0 = match anchor.as_str() {
+                    "middle" => x - w / 2.0,
+                    "end" => x - w,
+                    _ => x,
+                };
+                (x0, y - 6.0, x0 + w, y + 6.0, s)
+            })
+            .collect();
+        for b in &boxes {
+            let inside = b.0 >= 0.0 && b.1 >= 0.0 && b.2 <= f64::from(width) && b.3 <= f64::from(height);
+            assert!(inside, "angle {k}, {width} px: {b:?} is cut by the edge");
+        }
+        if k == 0 {
+            // Seen from above, as the page opens: every axis still labelled (w's five, b's
+            // three inner ones, the loss's).
+            assert!(boxes.len() >= 10, "{width} px: {boxes:?}");
+        }
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let overlap = a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+                assert!(!overlap, "angle {k}, {width} px: {:?} and {:?} overlap", a, b);
+            }
         }
     }
 }

@@ -81,14 +81,37 @@ pub fn draw<DB: DrawingBackend>(
         }
     };
     let (ax, az, ay) = (l.axis(sx.lo, sx.hi), l.axis(lo, hi), l.axis(sy.lo, sy.hi));
-    let mut chart = ChartBuilder::on(&root).margin(l.px(10.0)).build_cartesian_3d(ax, az, ay).map_err(err)?;
-    let (fx, fz, fy) = (|v: &f64| ax.format_ext(v), |v: &f64| az.format_ext(v), |v: &f64| ay.format_ext(v));
+    // Room above for the label at the top corner, which sits above the box.
+    let mut chart = ChartBuilder::on(&root)
+        .margin(l.px(10.0))
+        .margin_top(l.px(20.0))
+        .build_cartesian_3d(ax, az, ay)
+        .map_err(err)?;
     chart.with_projection(|mut p| {
         p.yaw = angle.yaw;
         p.pitch = angle.pitch;
         p.scale = 0.72;
         p.into_matrix()
     });
+    // Labels that would fall on one another are left out:
+    // - the two horizontal axes meet at a corner, whatever the angle, where both would label
+    //   their ends: the second one leaves its ends unlabelled;
+    // - an axis seen nearly end on (a view close to the plane, turned along the axis) squeezes
+    //   its five labels together: it keeps them only when one label's box (30 × 14 CSS px, room
+    //   for "−0.5") clears the next one across or up, a quarter of the axis away on the screen.
+    let coord = chart.as_coord_spec();
+    let apart = |a: (f64, f64, f64), b: (f64, f64, f64)| {
+        let (p, q) = (coord.translate(&a), coord.translate(&b));
+        let (gx, gy) = (f64::from(p.0 - q.0).abs() / 4.0, f64::from(p.1 - q.1).abs() / 4.0);
+        gx >= f64::from(l.px(30.0)) || gy >= f64::from(l.px(14.0))
+    };
+    let show_x = apart((sx.lo, lo, sy.lo), (sx.hi, lo, sy.lo));
+    let show_y = apart((sx.lo, lo, sy.lo), (sx.lo, lo, sy.hi));
+    let tol = 1e-9 * (sy.hi - sy.lo);
+    let end = |v: &f64| (v - sy.lo).abs() <= tol || (v - sy.hi).abs() <= tol;
+    let fx = |v: &f64| if show_x { ax.format_ext(v) } else { String::new() };
+    let fz = |v: &f64| az.format_ext(v);
+    let fy = |v: &f64| if show_y && !end(v) { ay.format_ext(v) } else { String::new() };
     chart
         .configure_axes()
         .label_style(l.font(12.0))
