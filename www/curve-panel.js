@@ -98,8 +98,11 @@ export function mountCurvePanel(container, state, hooks) {
   const formulas = h("div", { class: "formulas", "data-control": "formulas", role: "group", tabindex: 0 });
   const numbersBox = h("details", { class: "numbers", open: true }, h("summary", {}), caption, readouts.table);
   const formulasBox = h("details", { class: "formulas-box", open: true }, h("summary", {}), formulas);
-  formulasBox.addEventListener("toggle", () => formulasBox.open && update());
+  // Opened after steps that left the formulas as they were: brought up to date. (A box built
+  // open announces it with a toggle event too, after the first update has written them.)
+  formulasBox.addEventListener("toggle", () => formulasBox.open && formulasOf !== last && update());
   let formulasAt = 0;
+  let formulasOf = null; // the readout the formulas show
   numbersBox.dataset.control = "readouts";
   formulasBox.dataset.control = "formulas";
   const settings = h("details", { class: "settings", open: true }, h("summary", {}), curveSel, x0.root, rangeField.root, langSel, themeSel, predictBox.root);
@@ -210,7 +213,7 @@ export function mountCurvePanel(container, state, hooks) {
     // Parsed only when they show, and during Play at most five times a second (MathML is the
     // costliest part of a frame, and numbers that change 60 times a second cannot be read).
     const now = performance.now();
-    if (formulasBox.open && !formulasBox.hidden && (!play.playing || now - formulasAt > 200) && (formulasAt = now)) render(formulas, () => curveFormulas(r, { lang: lang(), hide, parabola: parabola() }));
+    if (formulasBox.open && !formulasBox.hidden && (!play.playing || now - formulasAt > 200) && (formulasAt = now) && (formulasOf = r)) render(formulas, () => curveFormulas(r, { lang: lang(), hide, parabola: parabola() }));
     hooks.live({ step: r.t, x: r.x, regime: r.regime ?? "none", diverged: String(Boolean(r.stop)), trend: r.trend });
     setText(regime, parabola() && r.regime && !hide ? W.regime(W.regimes[r.regime]) : "");
     const stopped = Boolean(r.stop);

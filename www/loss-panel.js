@@ -172,8 +172,11 @@ export function mountLossPanel(container, state, hooks) {
   const formulas = h("div", { class: "formulas", "data-control": "formulas", role: "group", tabindex: 0 });
   const numbersBox = h("details", { class: "numbers", open: true }, h("summary", {}), runPick.root, readouts.table);
   const formulasBox = h("details", { class: "formulas-box", open: true }, h("summary", {}), formulas);
-  formulasBox.addEventListener("toggle", () => formulasBox.open && update());
+  // Opened after steps that left the formulas as they were: brought up to date. (A box built
+  // open announces it with a toggle event too, after the first update has written them.)
+  formulasBox.addEventListener("toggle", () => formulasBox.open && formulasOf !== last && update());
   let formulasAt = 0;
+  let formulasOf = null; // the readout the formulas show
   numbersBox.dataset.control = "readouts";
   formulasBox.dataset.control = "formulas";
   bindings.push((W) => {
@@ -472,7 +475,7 @@ export function mountLossPanel(container, state, hooks) {
     // Parsed only when they show, and during Play at most five times a second (MathML is the
     // costliest part of a frame, and numbers that change 60 times a second cannot be read).
     const now = performance.now();
-    if (formulasBox.open && !formulasBox.hidden && (!play.playing || now - formulasAt > 200) && (formulasAt = now)) render(formulas, () => isNeuron()
+    if (formulasBox.open && !formulasBox.hidden && (!play.playing || now - formulasAt > 200) && (formulasAt = now) && (formulasOf = r)) render(formulas, () => isNeuron()
       ? neuronFormulas(run, { lang: lang(), hide, article: s.activation === "sigmoid" && s.loss === "square", batch: many ? r.batchSize : 1, act: s.activation, sgd })
       : surfaceFormulas(run, { lang: lang(), hide, sgd }));
     const stops = r.runs.map((x) => x.stop);

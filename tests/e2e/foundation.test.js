@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { launch, open, reference, extraReference, close, colourCount, SHOTS } from "./helpers.js";
+import { launch, open, reference, extraReference, close, colourCount, SHOTS, BASE } from "./helpers.js";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,6 +24,34 @@ test("the page loads with zero console errors and draws both figures", async () 
   const adopted = await page.$eval("#loss-space", (el) => el.shadowRoot.adoptedStyleSheets[0]?.cssRules.length ?? 0);
   assert.ok(adopted > 50, `${adopted} rules adopted`);
   assert.deepEqual(errors, []);
+});
+
+test("the first frame draws each figure once", async () => {
+  // Every figure the panels ask the core for, counted from the first one: the prototype is
+  // wrapped as soon as the page's module exists (the widgets build only after it has loaded).
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.descentDraws = [];
+    import("/pkg/descent.js").then((api) => {
+      for (const K of [api.LossPanel, api.CurvePanel]) {
+        const draw = K.prototype.draw;
+        K.prototype.draw = function (figure, ...rest) {
+          window.descentDraws.push(`${K.name} ${figure}`);
+          return draw.call(this, figure, ...rest);
+        };
+      }
+    });
+  });
+  await page.goto(new URL("/", BASE).href);
+  await page.waitForSelector("html[data-ready=true]");
+  // The <details> built open announce it with a toggle event a task later.
+  await page.waitForTimeout(500);
+  const draws = await page.evaluate(() => window.descentDraws);
+  assert.ok(draws.length >= 5, `the figures were counted: ${draws}`);
+  const twice = draws.filter((d, i) => draws.indexOf(d) !== i);
+  assert.deepEqual(twice, [], `drawn more than once: ${draws}`);
+  await context.close();
 });
 
 test("Step moves (w, b) and lowers the loss", async () => {

@@ -205,3 +205,25 @@ test("screenshots at DPR 1 and 2 and on a 360 px phone; canvases are sized in de
     await context.close();
   }
 });
+
+test("formulas opened after steps taken while they were closed show the current step", async () => {
+  const { page, errors } = await open(browser);
+  const { page: open3 } = await open(browser);
+  for (const id of ["#loss-space", "#parabola"]) {
+    // The same three steps with the formulas open, for the expected text.
+    for (let i = 0; i < 3; i++) await open3.locator(id).getByRole("button", { name: "Step", exact: true }).click();
+    const expected = await open3.locator(`${id} .formulas`).innerText();
+    const panel = page.locator(id);
+    const summary = panel.locator(".formulas-box > summary");
+    await summary.click();
+    assert.equal(await panel.locator(".formulas-box").evaluate((d) => d.open), false);
+    for (let i = 0; i < 3; i++) await panel.getByRole("button", { name: "Step", exact: true }).click();
+    await summary.click();
+    // The box tells it opened with a toggle event, a task after the click: wait for the text.
+    const shown = panel.locator(".formulas");
+    for (let i = 0; i < 40 && (await shown.innerText()) !== expected; i++) await page.waitForTimeout(50);
+    assert.equal(await shown.innerText(), expected, `${id}: the formulas of step 3`);
+    assert.notEqual(expected, "", "formulas were written");
+  }
+  assert.deepEqual(errors, []);
+});
