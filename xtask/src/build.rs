@@ -61,9 +61,10 @@ pub fn ensure_wasm_target(root: &Path) -> Result<()> {
 /// The release module, with the standard library built for it (`-Z build-std`) so that a panic
 /// aborts at once (`-C panic=immediate-abort`): no panic messages, no code that formats them, no
 /// file names and lines. The page never sees a panic message anyway (a trap shows the Reload
-/// notice), and the module is 8.5 KB gzip smaller (118.5 against 127.0 KB; BENCHMARKS.md). These are unstable options of
-/// the stable toolchain, enabled for this build alone by `RUSTC_BOOTSTRAP=1`, in a target
-/// directory of its own so the other builds keep their flags. They need the standard library's
+/// notice), and the module is 8.5 KB gzip smaller (118.5 against 127.0 KB; BENCHMARKS.md).
+/// These are unstable options of the stable toolchain, enabled for this build alone by
+/// `RUSTC_BOOTSTRAP=1`, in a target directory of its own so the other builds keep their flags
+/// (a `RUSTFLAGS` of the caller's is replaced for this build). They need the standard library's
 /// source (rustup's `rust-src`, named in rust-toolchain.toml). If that build cannot be made (no
 /// `rust-src` and no way to fetch it, or a toolchain that has renamed an option), the module is
 /// built the ordinary way, with a warning: the same page, only heavier.
