@@ -41,9 +41,7 @@ pub fn dist(maps: bool) -> Result<PathBuf> {
 /// rustup does not add the targets of `rust-toolchain.toml` to a toolchain that is already
 /// installed, so add the wasm target here when the sysroot lacks it.
 pub fn ensure_wasm_target(root: &Path) -> Result<()> {
-    let out = Command::new("rustc").current_dir(root).args(["--print", "sysroot"]).output().context("run rustc")?;
-    let sysroot = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-    if sysroot.join("lib/rustlib/wasm32-unknown-unknown").exists() {
+    if sysroot(root)?.join("lib/rustlib/wasm32-unknown-unknown").exists() {
         return Ok(());
     }
     println!("adding the wasm32-unknown-unknown target (rustup target add)");
@@ -111,11 +109,16 @@ fn build_wasm(root: &Path, target: &Path) -> Result<PathBuf> {
     Ok(target.join("wasm32-unknown-unknown/release/descent.wasm"))
 }
 
+/// The toolchain's sysroot (`rustc --print sysroot`, as rust-toolchain.toml picks it).
+fn sysroot(root: &Path) -> Result<PathBuf> {
+    let out = Command::new("rustc").current_dir(root).args(["--print", "sysroot"]).output().context("run rustc")?;
+    Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+}
+
 /// The standard library's source, which `-Z build-std` compiles: there, or added by rustup.
 fn ensure_rust_src(root: &Path) -> bool {
-    let sysroot = Command::new("rustc").current_dir(root).args(["--print", "sysroot"]).output();
-    let Ok(out) = sysroot else { return false };
-    let src = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("lib/rustlib/src/rust/library");
+    let Ok(sysroot) = sysroot(root) else { return false };
+    let src = sysroot.join("lib/rustlib/src/rust/library");
     if src.exists() {
         return true;
     }
