@@ -3,7 +3,7 @@
 import { CurvePanel } from "./pkg/descent.js";
 import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player, watchWidth, listeners, ratio, setText, setAttr, setHidden } from "./ui.js";
 import { readoutTable } from "./readouts.js";
-import { curveFormulas, render } from "./math.js";
+import { curveFormulas, formulasSection } from "./math.js";
 import { TABLE, LANGS, snap, DEFAULT_START } from "./state.js";
 import { words, loadLang, formatNumber, PRECISION, describeError, sub } from "./i18n.js";
 import { replay, replayBuffered } from "./replay.js";
@@ -95,22 +95,14 @@ export function mountCurvePanel(container, state, hooks) {
   const caption = h("p", { class: "caption", "data-control": "readouts" });
   const readouts = readoutTable("", Object.entries(W.curveRows));
   readouts.table.dataset.control = "readouts";
-  const formulas = h("div", { class: "formulas", "data-control": "formulas", role: "group", tabindex: 0 });
+  const formulas = formulasSection(() => update());
   const numbersBox = h("details", { class: "numbers", open: true }, h("summary", {}), caption, readouts.table);
-  const formulasBox = h("details", { class: "formulas-box", open: true }, h("summary", {}), formulas);
-  // Opened after steps that left the formulas as they were: brought up to date. (A box built
-  // open announces it with a toggle event too, after the first update has written them.)
-  formulasBox.addEventListener("toggle", () => formulasBox.open && formulasOf !== last && update());
-  let formulasAt = 0;
-  let formulasOf = null; // the readout the formulas show
   numbersBox.dataset.control = "readouts";
-  formulasBox.dataset.control = "formulas";
   const settings = h("details", { class: "settings", open: true }, h("summary", {}), curveSel, x0.root, rangeField.root, langSel, themeSel, predictBox.root);
   bindings.push((W) => {
     numbersBox.querySelector("summary").textContent = W.numbers;
-    formulasBox.querySelector("summary").textContent = W.formulasTitle;
     settings.querySelector("summary").textContent = W.settings;
-    formulas.setAttribute("aria-label", W.formulasTitle);
+    formulas.relabel(W.formulasTitle);
   });
   const tools = h("div", { class: "tools" }, hooks.tools ?? "");
 
@@ -120,7 +112,7 @@ export function mountCurvePanel(container, state, hooks) {
       h("div", { class: "figures" }, figure, rate),
       h("div", { class: "side" },
         h("div", { class: "buttons" }, stepBtn, playBtn, backBtn, resetBtn),
-        status, announce, regime, trend, predictUi, presets, eta.root, speed.root, settings, tools, numbersBox, formulasBox)));
+        status, announce, regime, trend, predictUi, presets, eta.root, speed.root, settings, tools, numbersBox, formulas.box)));
 
   const play = player(() => core.step(1) > 0, () => s.speed, (on) => {
     playBtn.textContent = on ? W.pause : W.play;
@@ -210,10 +202,7 @@ export function mountCurvePanel(container, state, hooks) {
     readouts.relabel(W.numbers, Object.entries(rows));
     readouts.update({ step: r.t, x: r.x, y: r.y, slope: r.slope, dx: r.dx, next: r.next, eta: r.eta }, lang(), new Set(hide ? ["dx", "next"] : []), W.hidden);
     setText(caption, W.caption(r.t));
-    // Parsed only when they show, and during Play at most five times a second (MathML is the
-    // costliest part of a frame, and numbers that change 60 times a second cannot be read).
-    const now = performance.now();
-    if (formulasBox.open && !formulasBox.hidden && (!play.playing || now - formulasAt > 200) && (formulasAt = now) && (formulasOf = r)) render(formulas, () => curveFormulas(r, { lang: lang(), hide, parabola: parabola() }));
+    formulas.show(r, play.playing, () => curveFormulas(r, { lang: lang(), hide, parabola: parabola() }));
     hooks.live({ step: r.t, x: r.x, regime: r.regime ?? "none", diverged: String(Boolean(r.stop)), trend: r.trend });
     setText(regime, parabola() && r.regime && !hide ? W.regime(W.regimes[r.regime]) : "");
     const stopped = Boolean(r.stop);
@@ -308,7 +297,7 @@ export function mountCurvePanel(container, state, hooks) {
   L.add(unwatch);
   if (compact()) {
     container.classList.add("compact");
-    for (const d of [settings, numbersBox, formulasBox]) d.open = false;
+    for (const d of [settings, numbersBox, formulas.box]) d.open = false;
   }
   relabel();
   configure("x0");

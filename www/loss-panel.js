@@ -4,7 +4,7 @@
 import { LossPanel, dataPreset, randomSeed, startFromSeed } from "./pkg/descent.js";
 import { h, fitCanvas, canvasPoint, numberField, selectField, checkField, player, watchWidth, listeners, ratio, setText, setAttr, setHidden } from "./ui.js";
 import { readoutTable } from "./readouts.js";
-import { neuronFormulas, surfaceFormulas, render } from "./math.js";
+import { neuronFormulas, surfaceFormulas, formulasSection } from "./math.js";
 import { TABLE, ACTIVATIONS, LOSSES, SURFACES, DATA, LANGS, DEFAULT_START, customData, writeRuns, snap } from "./state.js";
 import { words, loadLang, formatNumber, PRECISION, describeError } from "./i18n.js";
 import { replay, replayBuffered } from "./replay.js";
@@ -169,20 +169,12 @@ export function mountLossPanel(container, state, hooks) {
 
   const readouts = readoutTable("", Object.entries(W.rows));
   readouts.table.dataset.control = "readouts";
-  const formulas = h("div", { class: "formulas", "data-control": "formulas", role: "group", tabindex: 0 });
+  const formulas = formulasSection(() => update());
   const numbersBox = h("details", { class: "numbers", open: true }, h("summary", {}), runPick.root, readouts.table);
-  const formulasBox = h("details", { class: "formulas-box", open: true }, h("summary", {}), formulas);
-  // Opened after steps that left the formulas as they were: brought up to date. (A box built
-  // open announces it with a toggle event too, after the first update has written them.)
-  formulasBox.addEventListener("toggle", () => formulasBox.open && formulasOf !== last && update());
-  let formulasAt = 0;
-  let formulasOf = null; // the readout the formulas show
   numbersBox.dataset.control = "readouts";
-  formulasBox.dataset.control = "formulas";
   bindings.push((W) => {
     numbersBox.querySelector("summary").textContent = W.numbers;
-    formulasBox.querySelector("summary").textContent = W.formulasTitle;
-    formulas.setAttribute("aria-label", W.formulasTitle);
+    formulas.relabel(W.formulasTitle);
   });
   const settings = h("details", { class: "settings", open: true }, h("summary", {}),
     surfaceSel, runsBox, activationSel, lossSel, dataSel, fields.dataseed.root, dataTable, fields.batch.root, orderSel, fields.batchseed.root,
@@ -199,7 +191,7 @@ export function mountLossPanel(container, state, hooks) {
       h("div", { class: "side" },
         h("div", { class: "buttons" }, stepBtn, playBtn, backBtn, resetBtn),
         status, announce, trend, predictBoxUi, presets, fields.eta.root, fields.speed.root,
-        settings, tools, numbersBox, formulasBox)));
+        settings, tools, numbersBox, formulas.box)));
 
   // A tick's readout serves the frame's update too (`fresh`): during Play a race of 19 would
   // otherwise build every run's numbers twice a frame. The player calls `update()` in the same
@@ -471,11 +463,7 @@ export function mountLossPanel(container, state, hooks) {
       epoch: many && r.batchSize < r.samples ? run.epoch : undefined, batch: many && r.batchSize < r.samples ? Array.from(run.batch, (i) => i + 1).join(", ") : undefined,
     }, lang(), secret, W.hidden);
     const sgd = run.optimizer === "sgd";
-    // The formulas are parsed only when they show (MathML is the costliest part of a frame).
-    // Parsed only when they show, and during Play at most five times a second (MathML is the
-    // costliest part of a frame, and numbers that change 60 times a second cannot be read).
-    const now = performance.now();
-    if (formulasBox.open && !formulasBox.hidden && (!play.playing || now - formulasAt > 200) && (formulasAt = now) && (formulasOf = r)) render(formulas, () => isNeuron()
+    formulas.show(r, play.playing, () => isNeuron()
       ? neuronFormulas(run, { lang: lang(), hide, article: s.activation === "sigmoid" && s.loss === "square", batch: many ? r.batchSize : 1, act: s.activation, sgd })
       : surfaceFormulas(run, { lang: lang(), hide, sgd }));
     const stops = r.runs.map((x) => x.stop);
@@ -727,7 +715,7 @@ export function mountLossPanel(container, state, hooks) {
   L.add(unwatch);
   if (compact()) {
     container.classList.add("compact");
-    for (const d of [settings, numbersBox, formulasBox]) d.open = false;
+    for (const d of [settings, numbersBox, formulas.box]) d.open = false;
   }
   relabel();
   // A seed draws the start (it wins over w0 and b0, which a link carries as the same numbers).

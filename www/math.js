@@ -2,7 +2,7 @@
 // one short line each so they wrap on a phone instead of scrolling. In predict mode the results
 // that give the step away are shown as "?".
 import { formatNumber, PRECISION } from "./i18n.js";
-import { setText } from "./ui.js";
+import { h, setText } from "./ui.js";
 
 const mi = (s) => `<mi>${s}</mi>`;
 const mo = (s) => `<mo>${s}</mo>`;
@@ -27,6 +27,39 @@ function numbers(lang, hide) {
   };
   const res = (v, secret = false) => (secret && hide ? "?" : text(v));
   return { mn, res };
+}
+
+/**
+ * A panel's "Formulas with the numbers": a section built open around the formulas. `show` writes
+ * them only while the section shows, and during Play at most five times a second (MathML is the
+ * costliest part of a frame, and numbers that change 60 times a second cannot be read). Opening
+ * the section calls `refresh` only when what it shows is not the latest readout's (a section
+ * built open announces it with a toggle event too, after the first update has written it).
+ */
+export function formulasSection(refresh) {
+  const el = h("div", { class: "formulas", "data-control": "formulas", role: "group", tabindex: 0 });
+  const box = h("details", { class: "formulas-box", open: true }, h("summary", {}), el);
+  box.dataset.control = "formulas";
+  let at = 0;
+  let shown = null; // the readout the formulas show
+  let latest = null;
+  box.addEventListener("toggle", () => box.open && shown !== latest && refresh());
+  return {
+    box,
+    relabel(title) {
+      box.querySelector("summary").textContent = title;
+      el.setAttribute("aria-label", title);
+    },
+    /** The formulas of `readout`, made by `build`, if they show now. */
+    show(readout, playing, build) {
+      latest = readout;
+      const now = performance.now();
+      if (!box.open || box.hidden || (playing && now - at <= 200)) return;
+      at = now;
+      shown = readout;
+      render(el, build);
+    },
+  };
 }
 
 /** Put formulas built by the functions below into `el`: the same structure as last time only
