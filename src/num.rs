@@ -47,7 +47,7 @@ pub fn format(v: f64, sig: u32, style: NumStyle) -> String {
     let scale = e - sig + 1 + k; // v = m·10^scale
     if !(-4..6).contains(&e) {
         // d.ddd×10ᵉ
-        let d = m.to_string();
+        let d = decimal(m);
         out.push_str(&d[..1]);
         if d.len() > 1 {
             out.push(style.decimal);
@@ -59,12 +59,12 @@ pub fn format(v: f64, sig: u32, style: NumStyle) -> String {
             out.push('⁻');
             e = -e;
         }
-        for c in e.to_string().bytes() {
+        for c in decimal(e as u64).bytes() {
             out.push(SUPERSCRIPT[(c - b'0') as usize]);
         }
         return out;
     }
-    let d = m.to_string();
+    let d = decimal(m);
     if scale >= 0 {
         out.push_str(&d);
         for _ in 0..scale {
@@ -86,6 +86,22 @@ pub fn format(v: f64, sig: u32, style: NumStyle) -> String {
         }
     }
     out
+}
+
+/// The decimal digits of `n`. `u64::to_string` would do, but it goes through `core::fmt`'s
+/// padding code, which nothing else in the wasm module needs.
+fn decimal(mut n: u64) -> String {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf[i..].iter().map(|&b| b as char).collect()
 }
 
 /// `(m, e)` with `a ≈ m·10^(e − sig + 1)`, `10^(sig−1) ≤ m < 10^sig`: `e` is the decimal
@@ -177,6 +193,17 @@ mod tests {
                 assert!(d < 1e-9 || (d - p).abs() < 1e-9, "{big} {p}: {d}");
             }
         }
+    }
+
+    #[test]
+    fn decimal_writes_what_to_string_writes() {
+        for k in 0..20 {
+            let n = 10u64.pow(k);
+            for m in [n - 1, n, n + 1, n / 7 * 3, u64::MAX / n] {
+                assert_eq!(decimal(m), m.to_string());
+            }
+        }
+        assert_eq!(decimal(u64::MAX), u64::MAX.to_string());
     }
 
     fn en(v: f64, sig: u32) -> String {

@@ -157,7 +157,7 @@ impl CurveView {
         // the curve); on a box of the background colour, drawn over the tangent and under the
         // point (on a narrow figure the label is pushed against the tangent, whose dashes the
         // box hides).
-        let text = format!("{} = {}", labels.slope, l.style.number(slope));
+        let text = [labels.slope, " = ", &l.style.number(slope)].concat();
         let font = l.font(13.0).color(&pal.tangent);
         let (tw, th) = root.estimate_text_size(&text, &font).map_err(err)?;
         let gap = l.px(14.0) as i32;

@@ -39,7 +39,11 @@ pub enum Hyper<'a> {
 
 /// One learning rule over any number of parameters (2 for the neuron's (w, b), 1 for y = x²,
 /// `prev × n + n` for a layer): `update(g, loss) → Δp`.
-pub trait Optimizer: std::fmt::Debug {
+///
+/// Not `Debug` as a supertrait: that would put each optimizer's `fmt` in every
+/// `Box<dyn Optimizer>`'s vtable, and so link `core::fmt`'s struct builders into the wasm module
+/// though nothing calls them. `dyn Optimizer` prints its name instead (below).
+pub trait Optimizer {
     /// The canonical name, as listed in [`NAMES`].
     fn name(&self) -> &'static str;
     /// The hyperparameters in effect, named as `build` takes them (`eta`, `mu`, `rho`, `beta1`, …).
@@ -60,6 +64,12 @@ pub trait Optimizer: std::fmt::Debug {
     }
     /// A copy with its state, to save in a history.
     fn boxed(&self) -> Box<dyn Optimizer>;
+}
+
+impl std::fmt::Debug for dyn Optimizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 impl Clone for Box<dyn Optimizer> {
@@ -362,10 +372,10 @@ macro_rules! params_by_field {
 }
 use params_by_field;
 
-/// `Debug` for an optimizer without its floats: the type's name (and its step count t). A
-/// derived `Debug` would format the f64 fields, and since `Optimizer: Debug` puts `fmt` in every
-/// `Box<dyn Optimizer>`'s vtable, it would link Rust's float formatter into the wasm module even
-/// though nothing calls it. Configs and states keep their derived `Debug` (linked only if used).
+/// `Debug` for an optimizer without its floats: the type's name (and its step count t), for
+/// tests and native callers. Linked into the wasm module only if something calls it (nothing
+/// does: see [`Optimizer`] on why `Debug` is not its supertrait). Configs and states keep their
+/// derived `Debug`.
 macro_rules! debug_without_floats {
     ($ty:ident) => {
         impl std::fmt::Debug for $ty {

@@ -13,6 +13,8 @@ pub fn dist(maps: bool) -> Result<PathBuf> {
     let target = crate::target_dir()?;
     let dist = target.join("dist");
     let wasm = build_wasm(&root, &target)?;
+    let bytes = std::fs::read(&wasm).with_context(|| format!("read {}", wasm.display()))?;
+    crate::linked::check(&bytes, wasm.starts_with(target.join("wasm-small")))?;
     if dist.exists() {
         std::fs::remove_dir_all(&dist).with_context(|| format!("clear {}", dist.display()))?;
     }

@@ -10,6 +10,7 @@
 
 mod bench;
 mod build;
+mod linked;
 mod minify;
 mod server;
 mod standalone;
