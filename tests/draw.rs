@@ -118,6 +118,51 @@ fn polylines(svg: &str) -> Vec<Vec<(i32, i32)>> {
         .collect()
 }
 
+/// Lines as the bits of their points (a NaN corner gives NaN points, equal to themselves here).
+fn bits(lines: &[Vec<(f64, f64)>]) -> Vec<Vec<(u64, u64)>> {
+    lines.iter().map(|l| l.iter().map(|p| (p.0.to_bits(), p.1.to_bits())).collect()).collect()
+}
+
+/// Levels share the contour pass (its edge table is emptied after each level): taken all at once
+/// or level by level, with the levels in order or not, the lines must come out the same, point
+/// for point.
+#[test]
+fn contours_of_all_levels_at_once_equal_each_level_alone() {
+    let wavy = |x: f64, y: f64| (3.0 * x).sin() * (2.0 * y).cos() + 0.1 * x * y;
+    let holed = |x: f64, y: f64| if x * x + y * y < 0.5 { f64::NAN } else { x * x - y };
+    let n = NeuronLoss::default();
+    let grids = [
+        grid(|w, b| n.value([w, b]), &square(2.0), 101, 101),
+        grid(wavy, &square(3.0), 61, 47),
+        grid(holed, &square(2.0), 40, 40),
+    ];
+    for g in &grids {
+        let mut levels = contour_levels(g.min, g.max, (g.max - g.min) / 37.0);
+        // A level on a grid value, one below and one above every value.
+        levels.push(g.values[g.cols + 3]);
+        levels.push(g.min - 1.0);
+        levels.push(g.max + 1.0);
+        levels.sort_by(f64::total_cmp);
+        let all = g.contours(&levels);
+        assert_eq!(all.len(), levels.len());
+        let mut lines = 0;
+        for (k, &level) in levels.iter().enumerate() {
+            assert_eq!(bits(&all[k]), bits(&g.contours(&[level])[0]), "level {level}");
+            lines += all[k].len();
+        }
+        assert!(lines > 20, "{lines} lines");
+        // Levels out of order (and a NaN) give each level its own lines all the same.
+        let mut shuffled = levels.clone();
+        shuffled.reverse();
+        shuffled.insert(2, f64::NAN);
+        let mixed = g.contours(&shuffled);
+        assert!(mixed[2].is_empty());
+        for (k, &level) in shuffled.iter().enumerate().filter(|(_, l)| !l.is_nan()) {
+            assert_eq!(bits(&mixed[k]), bits(&g.contours(&[level])[0]), "level {level}");
+        }
+    }
+}
+
 #[test]
 fn the_default_map_has_the_articles_30_contour_levels_spaced_1_256() {
     let view = MapView::new(600, 522, Style::default(), square(2.0));
