@@ -73,8 +73,6 @@ const en = {
   exportFigure: { map: "Map as PNG", surface: "3-D view as PNG", chart: "Loss chart as PNG", curve: "Figure as PNG", rate: "|xₜ| chart as PNG" },
   exportCSV: "Trajectory as CSV", exportLink: "State as a link", exported: (what) => `${what} saved.`,
   help: "What am I looking at?", close: "Close", helpTitle: "What am I looking at?",
-  shortcutsTitle: "Keyboard shortcuts (when the widget has focus)",
-  shortcuts: [["Space or →", "Step"], ["←", "Step back"], ["P", "Play / Pause"], ["R", "Reset"], ["?", "This help"], ["Arrow keys on the map", "Move the start"], ["← → on the y = x² figure", "Move x₀"], ["Arrow keys on the 3-D view", "Turn it"]],
   settings: "Settings", numbers: "Numbers of this step", formulasTitle: "Formulas with the numbers",
   dragHint: "Drag sideways (or use the arrow keys when it has focus) to turn the surface; two fingers or an up–down drag with a mouse tilts it.",
   languages: { en: "English", fr: "Français", ja: "日本語" },
@@ -173,21 +171,6 @@ const en = {
   error: (e, W) => describeError(e, W),
   typed: (label, raw, min, max, kept) => `${label}: "${raw}" is not a number from ${min} to ${max}. Keeping ${kept}.`,
   clamped: (label, old, r, used) => `${label} = ${old} is outside the new range ±${r}: using ${used}.`,
-  helpText: {
-    loss: [
-      ["The map", "Each point of the map is a choice of the neuron's weight w (across) and bias b (up). Its colour is the loss L there: red is low, yellow is high (autumn), or purple low to yellow high (viridis). The colour bar gives the scale."],
-      ["Contour lines", "Each grey line joins points of equal loss, like the height lines of a hiking map. Where they are close together the slope is steep; where they are far apart it is flat (a plateau)."],
-      ["The path and the arrow", "The blue dots are the points gradient descent visited, from the start to now. The black arrow is the next step Δ = −η·g: it points downhill, and its length is the learning rate η times the slope."],
-      ["Plateau and overshoot", "Far from the valley the sigmoid is flat, so the gradient is tiny and the steps are short (the article's plateau). Too large an η makes a step jump over the valley: the loss goes up and down, or the point leaves the map."],
-      ["Optimizers, surfaces, batches", "Several optimizers can race from one start, each in its colour. On a test surface the axes are x and y. With several samples the map shows the mean loss; a step may see only a mini-batch, so its path is noisy beside the dashed full-batch path."],
-    ],
-    parabola: [
-      ["The curve", "y = x² has its bottom at x = 0. At a point x the slope (the derivative) is 2x: the dashed line is the tangent."],
-      ["A step", "Gradient descent moves against the slope: Δx = −η·2x, so x becomes (1 − 2η)·x. The arrow shows each step; older steps fade."],
-      ["Overshoot", "With η = 1 the step from x = 1 is Δx = −2, landing on x = −1: past the bottom. That is why η must be small."],
-      ["The chart", "|xₜ| on a log scale against the steps: a straight line going down means steady convergence; the dashed line is the prediction |1 − 2η|ᵗ·|x₀|."],
-    ],
-  },
 };
 
 /** The English words, which the other languages extend. */
