@@ -578,3 +578,76 @@ fn the_neurons_value_is_its_passes_loss_bit_for_bit() {
         }
     }
 }
+
+/// `Layout::draw_axes` draws what plotters' mesh (`configure_mesh().draw()` on a chart from
+/// `Layout::builder`) drew for the map, the y = x² figure and the step chart, element for
+/// element: the same SVG, over sizes down to a plot of a few pixels, three ratios, tiny and large
+/// ranges, a log axis, with and without lines across the plot.
+#[test]
+fn draw_axes_draws_what_plotters_mesh_drew() {
+    use descent::draw::{Axes, Axis, Layout, Margins};
+    let margins = [
+        Margins { top: 30.0, right: 96.0, bottom: 46.0, left: 58.0 },
+        Margins { top: 12.0, right: 16.0, bottom: 44.0, left: 56.0 },
+        Margins { top: 10.0, right: 14.0, bottom: 40.0, left: 64.0 },
+    ];
+    let mut compared = 0;
+    for &(w, h) in &[(600u32, 522u32), (300, 260), (1200, 1044), (400, 200), (380, 331), (160, 140), (200, 90)] {
+        for dpr in [1.0, 2.0, 1.5] {
+            let style = Style { dpr, ..Style::default() };
+            for (k, &m) in margins.iter().enumerate() {
+                for (lo, hi, log) in
+                    [(-2.0f64, 2.0f64, false), (-0.003, 0.0041, false), (0.0, 170.0, false), (-5.0, 0.3, true)]
+                {
+                    let l = Layout::new(w, h, style, m);
+                    let pal = style.palette;
+                    let x = l.axis(lo.min(0.0), hi.max(1.0));
+                    let y = Axis { log, ..l.axis(lo, hi) };
+                    let axes = Axes {
+                        x,
+                        y,
+                        x_ticks: [5, 7, 6][k],
+                        y_ticks: if log { 6 } else { 5 },
+                        label: l.font([13.0, 13.0, 12.0][k]),
+                        desc: l.font([15.0, 15.0, 13.0][k]),
+                        x_desc: "w",
+                        y_desc: "loss L",
+                        grid: (k > 0).then(|| ShapeStyle::from(&pal.grid).stroke_width(l.px(1.0))),
+                        axis: ShapeStyle::from(&pal.text).stroke_width(l.px(1.0)),
+                        tick: (k == 0).then(|| l.px(5.0) as i32),
+                    };
+                    let mut ours = String::new();
+                    {
+                        let root = SVGBackend::with_string(&mut ours, (w, h)).into_drawing_area();
+                        l.draw_axes(&root, &axes).unwrap();
+                    }
+                    let mut theirs = String::new();
+                    {
+                        let root = SVGBackend::with_string(&mut theirs, (w, h)).into_drawing_area();
+                        let mut chart = l.builder(&root).build_cartesian_2d(x, y).unwrap();
+                        let mut mesh = chart.configure_mesh();
+                        mesh.x_labels(axes.x_ticks)
+                            .y_labels(axes.y_ticks)
+                            .label_style(axes.label.clone())
+                            .axis_desc_style(axes.desc.clone())
+                            .x_desc(axes.x_desc)
+                            .y_desc(axes.y_desc)
+                            .axis_style(axes.axis);
+                        match axes.grid {
+                            Some(g) => mesh.bold_line_style(g).light_line_style(TRANSPARENT),
+                            None => mesh.disable_mesh(),
+                        };
+                        if let Some(t) = axes.tick {
+                            mesh.set_all_tick_mark_size(t);
+                        }
+                        mesh.draw().unwrap();
+                    }
+                    assert_eq!(ours, theirs, "{w}×{h} at {dpr}, margins {k}, [{lo}, {hi}] log {log}");
+                    assert!(texts(&ours).len() >= 6, "{w}×{h}: {:?}", texts(&ours));
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(compared, 7 * 3 * 3 * 4);
+}

@@ -3,7 +3,7 @@
 //! On a log scale a value of exactly zero cannot be drawn: it is drawn reaching the bottom edge
 //! and marked with a down-pointing triangle ("reached 0, off the axis").
 
-use super::{err, DrawResult, Layout, Margins, Style};
+use super::{err, Axes, DrawResult, Layout, Margins, Style};
 use plotters::prelude::*;
 
 pub const MARGINS: Margins = Margins { top: 10.0, right: 14.0, bottom: 40.0, left: 64.0 };
@@ -100,19 +100,22 @@ impl StepChart<'_> {
         let mut y_axis = l.axis(lo, hi);
         y_axis.log = self.log;
         let mut chart = l.builder(&root).build_cartesian_2d(l.axis(0.0, xmax), y_axis).map_err(err)?;
-        chart
-            .configure_mesh()
-            .x_labels(6)
-            .y_labels(if self.log { ((hi - lo) as usize + 1).min(8) } else { 5 })
-            .label_style(l.font(12.0))
-            .axis_desc_style(l.font(13.0))
-            .x_desc(self.x_name)
-            .y_desc(self.y_name)
-            .bold_line_style(ShapeStyle::from(&pal.grid).stroke_width(l.px(1.0)))
-            .light_line_style(TRANSPARENT)
-            .axis_style(ShapeStyle::from(&pal.text).stroke_width(l.px(1.0)))
-            .draw()
-            .map_err(err)?;
+        l.draw_axes(
+            &root,
+            &Axes {
+                x: l.axis(0.0, xmax),
+                y: y_axis,
+                x_ticks: 6,
+                y_ticks: if self.log { ((hi - lo) as usize + 1).min(8) } else { 5 },
+                label: l.font(12.0),
+                desc: l.font(13.0),
+                x_desc: self.x_name,
+                y_desc: self.y_name,
+                grid: Some(ShapeStyle::from(&pal.grid).stroke_width(l.px(1.0))),
+                axis: ShapeStyle::from(&pal.text).stroke_width(l.px(1.0)),
+                tick: None,
+            },
+        )?;
         if let Some(g) = self.guide {
             let style = ShapeStyle::from(&pal.tangent).stroke_width(l.px(1.5));
             let pts: Vec<(f64, f64)> =

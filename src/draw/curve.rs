@@ -2,7 +2,7 @@
 //! tangent and slope, and each step as an arrow from `(x_t, f(x_t))` to `(x_{t+1}, f(x_{t+1}))`,
 //! earlier steps faded.
 
-use super::{arrow_elements, err, pixel, DrawResult, Layout, Margins, Style};
+use super::{arrow_elements, err, pixel, Axes, DrawResult, Layout, Margins, Style};
 use crate::landscape::Interval;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -87,19 +87,22 @@ impl CurveView {
         root.fill(&pal.background).map_err(err)?;
         let (w, y) = (self.window, self.y);
         let mut chart = l.builder(&root).build_cartesian_2d(l.axis(w.lo, w.hi), l.axis(y.lo, y.hi)).map_err(err)?;
-        chart
-            .configure_mesh()
-            .x_labels(7)
-            .y_labels(5)
-            .label_style(l.font(13.0))
-            .axis_desc_style(l.font(15.0))
-            .x_desc(labels.x)
-            .y_desc(labels.y)
-            .bold_line_style(ShapeStyle::from(&pal.grid).stroke_width(l.px(1.0)))
-            .light_line_style(TRANSPARENT)
-            .axis_style(ShapeStyle::from(&pal.text).stroke_width(l.px(1.0)))
-            .draw()
-            .map_err(err)?;
+        l.draw_axes(
+            &root,
+            &Axes {
+                x: l.axis(w.lo, w.hi),
+                y: l.axis(y.lo, y.hi),
+                x_ticks: 7,
+                y_ticks: 5,
+                label: l.font(13.0),
+                desc: l.font(15.0),
+                x_desc: labels.x,
+                y_desc: labels.y,
+                grid: Some(ShapeStyle::from(&pal.grid).stroke_width(l.px(1.0))),
+                axis: ShapeStyle::from(&pal.text).stroke_width(l.px(1.0)),
+                tick: None,
+            },
+        )?;
         let n = 400;
         let curve = (0..=n).map(|i| w.sample(i, n + 1)).map(|x| (x, f(x))).filter(|p| p.1.is_finite());
         chart.draw_series(LineSeries::new(curve, ShapeStyle::from(&pal.curve).stroke_width(l.px(2.0)))).map_err(err)?;

@@ -1,7 +1,7 @@
 //! The 2-D map of a loss over a window: heatmap (an RGBA image put by the caller), contour lines,
 //! axes, a colour bar with the loss scale, and the trajectories on a layer above.
 
-use super::{arrow_elements, err, pixel, DrawResult, Layout, Margins, Rect, Style};
+use super::{arrow_elements, err, pixel, Axes, DrawResult, Layout, Margins, Rect, Style};
 use crate::colormap::ColorMap;
 use crate::landscape::{Grid, Interval};
 use plotters::prelude::*;
@@ -144,20 +144,22 @@ impl MapView {
         let root = backend.into_drawing_area();
         root.fill(&pal.background).map_err(err)?;
         let [sx, sy] = self.window;
-        let mut chart = l.builder(&root).build_cartesian_2d(l.axis(sx.lo, sx.hi), l.axis(sy.lo, sy.hi)).map_err(err)?;
-        chart
-            .configure_mesh()
-            .disable_mesh()
-            .x_labels(5)
-            .y_labels(5)
-            .label_style(l.font(13.0))
-            .axis_desc_style(l.font(15.0))
-            .x_desc(labels.x)
-            .y_desc(labels.y)
-            .axis_style(ShapeStyle::from(&pal.text).stroke_width(l.px(1.0)))
-            .set_all_tick_mark_size(l.px(5.0) as i32)
-            .draw()
-            .map_err(err)?;
+        l.draw_axes(
+            &root,
+            &Axes {
+                x: l.axis(sx.lo, sx.hi),
+                y: l.axis(sy.lo, sy.hi),
+                x_ticks: 5,
+                y_ticks: 5,
+                label: l.font(13.0),
+                desc: l.font(15.0),
+                x_desc: labels.x,
+                y_desc: labels.y,
+                grid: None,
+                axis: ShapeStyle::from(&pal.text).stroke_width(l.px(1.0)),
+                tick: Some(l.px(5.0) as i32),
+            },
+        )?;
         put_image(self.plot(), Layer::Heatmap);
         // In device pixels, each line without the points that move it by less than a third of a
         // pixel: the same picture with far fewer vertices to stroke.
