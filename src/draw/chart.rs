@@ -4,7 +4,9 @@
 //! and marked with a down-pointing triangle ("reached 0, off the axis").
 
 use super::{err, Axes, DrawResult, Layout, Margins, Style};
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
+use plotters_backend::BackendCoord;
 
 pub const MARGINS: Margins = Margins { top: 10.0, right: 14.0, bottom: 40.0, left: 64.0 };
 
@@ -99,11 +101,12 @@ impl StepChart<'_> {
         let (lo, hi) = self.y_range();
         let mut y_axis = l.axis(lo, hi);
         y_axis.log = self.log;
-        let mut chart = l.builder(&root).build_cartesian_2d(l.axis(0.0, xmax), y_axis).map_err(err)?;
+        let x_axis = l.axis(0.0, xmax);
+        let at = |p: (f64, f64)| l.onto_plot(l.to_px(&x_axis, &y_axis, p));
         l.draw_axes(
             &root,
             &Axes {
-                x: l.axis(0.0, xmax),
+                x: x_axis,
                 y: y_axis,
                 x_ticks: 6,
                 y_ticks: if self.log { ((hi - lo) as usize + 1).min(8) } else { 5 },
@@ -118,24 +121,25 @@ impl StepChart<'_> {
         )?;
         if let Some(g) = self.guide {
             let style = ShapeStyle::from(&pal.tangent).stroke_width(l.px(1.5));
-            let pts: Vec<(f64, f64)> =
-                g.iter().filter(|p| p.1.is_finite()).map(|&(t, v)| (t, self.y(v, lo).unwrap_or(lo))).collect();
-            chart.draw_series(DashedLineSeries::new(pts, l.px(5.0), l.px(4.0), style)).map_err(err)?;
+            let pts: Vec<BackendCoord> =
+                g.iter().filter(|p| p.1.is_finite()).map(|&(t, v)| at((t, self.y(v, lo).unwrap_or(lo)))).collect();
+            root.draw(&DashedPathElement::new(pts, l.px(5.0), l.px(4.0), style)).map_err(err)?;
         }
         for s in self.series {
             let pts: Vec<(f64, Option<f64>)> =
                 s.values.iter().filter(|p| p.1.is_finite()).map(|&(t, v)| (t, self.y(v, lo))).collect();
-            let line: Vec<(f64, f64)> = pts.iter().map(|&(t, y)| (t, y.unwrap_or(lo))).collect();
-            chart
-                .draw_series(LineSeries::new(line.iter().copied(), ShapeStyle::from(&s.colour).stroke_width(l.px(2.0))))
+            let line: Vec<BackendCoord> = pts.iter().map(|&(t, y)| at((t, y.unwrap_or(lo)))).collect();
+            root.draw(&PathElement::new(line.clone(), ShapeStyle::from(&s.colour).stroke_width(l.px(2.0))))
                 .map_err(err)?;
             if pts.len() <= 60 && self.series.len() == 1 {
-                chart.draw_series(line.iter().map(|&p| Circle::new(p, l.px(2.5), s.colour.filled()))).map_err(err)?;
+                for &p in &line {
+                    root.draw(&Circle::new(p, l.px(2.5), s.colour.filled())).map_err(err)?;
+                }
             }
             // Zeros on a log axis: a triangle pointing down at the bottom edge.
             let size = l.px(6.0) as i32;
             for &(t, _) in pts.iter().filter(|p| p.1.is_none()) {
-                let (x, y) = chart.backend_coord(&(t, lo));
+                let (x, y) = l.to_px(&x_axis, &y_axis, (t, lo));
                 root.draw(&Polygon::new(
                     vec![(x - size, y - 2 * size), (x + size, y - 2 * size), (x, y)],
                     s.colour.filled(),

@@ -4,8 +4,10 @@
 
 use super::{arrow_elements, err, pixel, Axes, DrawResult, Layout, Margins, Style};
 use crate::landscape::Interval;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::BackendCoord;
 
 /// Steps drawn as arrows (the most recent).
 pub const MAX_ARROWS: usize = 30;
@@ -86,12 +88,13 @@ impl CurveView {
         let root = backend.into_drawing_area();
         root.fill(&pal.background).map_err(err)?;
         let (w, y) = (self.window, self.y);
-        let mut chart = l.builder(&root).build_cartesian_2d(l.axis(w.lo, w.hi), l.axis(y.lo, y.hi)).map_err(err)?;
+        let (x_axis, y_axis) = (l.axis(w.lo, w.hi), l.axis(y.lo, y.hi));
+        let at = |p: (f64, f64)| l.onto_plot(l.to_px(&x_axis, &y_axis, p));
         l.draw_axes(
             &root,
             &Axes {
-                x: l.axis(w.lo, w.hi),
-                y: l.axis(y.lo, y.hi),
+                x: x_axis,
+                y: y_axis,
                 x_ticks: 7,
                 y_ticks: 5,
                 label: l.font(13.0),
@@ -104,8 +107,9 @@ impl CurveView {
             },
         )?;
         let n = 400;
-        let curve = (0..=n).map(|i| w.sample(i, n + 1)).map(|x| (x, f(x))).filter(|p| p.1.is_finite());
-        chart.draw_series(LineSeries::new(curve, ShapeStyle::from(&pal.curve).stroke_width(l.px(2.0)))).map_err(err)?;
+        let curve: Vec<BackendCoord> =
+            (0..=n).map(|i| w.sample(i, n + 1)).map(|x| (x, f(x))).filter(|p| p.1.is_finite()).map(at).collect();
+        root.draw(&PathElement::new(curve, ShapeStyle::from(&pal.curve).stroke_width(l.px(2.0)))).map_err(err)?;
 
         let px = |x: f64| {
             let (a, b) = self.to_pixel(x, f(x));
@@ -146,15 +150,9 @@ impl CurveView {
         // The tangent y = f(x_t) + f'(x_t)·(u − x_t), over a short span around the point.
         let slope = df(x);
         let half = 0.18 * w.span() / (1.0 + slope.abs() * 0.25 * 5.0 / w.span());
-        let tangent = [x - half, x + half].map(|u| (u, f(x) + slope * (u - x)));
-        chart
-            .draw_series(DashedLineSeries::new(
-                tangent,
-                l.px(6.0),
-                l.px(4.0),
-                ShapeStyle::from(&pal.tangent).stroke_width(l.px(2.0)),
-            ))
-            .map_err(err)?;
+        let tangent = [x - half, x + half].map(|u| at((u, f(x) + slope * (u - x))));
+        let style = ShapeStyle::from(&pal.tangent).stroke_width(l.px(2.0));
+        root.draw(&DashedPathElement::new(tangent, l.px(6.0), l.px(4.0), style)).map_err(err)?;
         // The slope's label below the curve, in the quadrant free of the curve and the tangent:
         // down-right where the curve rises, down-left where it falls (the step arrows run above
         // the curve); on a box of the background colour, drawn over the tangent and under the

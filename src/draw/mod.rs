@@ -93,7 +93,10 @@ impl Layout {
         self.style.font(css)
     }
 
-    /// A chart on `area` whose plotting area is exactly `self.plot`.
+    /// A plotters chart on `area` whose plotting area is exactly `self.plot`. The 2-D figures no
+    /// longer build one (they map points with [`Layout::to_px`] and draw their axes with
+    /// [`Layout::draw_axes`]); `tests/draw.rs` draws through it to check that both give plotters'
+    /// picture. Not linked into the wasm module.
     pub fn builder<'a, 'b, DB: DrawingBackend>(
         &self,
         area: &'a DrawingArea<DB, plotters::coord::Shift>,
@@ -231,6 +234,20 @@ impl<DB: DrawingBackend> Drawable<DB> for Line {
 }
 
 impl Layout {
+    /// The device pixel of `(u, v)` on axes `x` and `y`, as plotters' chart built on this layout
+    /// maps it: `x` from `x₀` to `x₁ − 1`, `y` from `y₁ − 1` up to `y₀`.
+    pub fn to_px(&self, x: &Axis, y: &Axis, (u, v): (f64, f64)) -> BackendCoord {
+        let p = self.plot;
+        (x.map(&u, (p.x0, p.x1 - 1)), y.map(&v, (p.y1 - 1, p.y0)))
+    }
+
+    /// `p` moved onto the plot's edge if outside it (`x₀ ≤ x ≤ x₁`, `y₀ ≤ y ≤ y₁`), as plotters
+    /// moves every point drawn on a chart: a line beyond the range runs along the edge.
+    pub fn onto_plot(&self, (x, y): BackendCoord) -> BackendCoord {
+        let p = self.plot;
+        (x.min(p.x1).max(p.x0), y.min(p.y1).max(p.y0))
+    }
+
     /// The axes of a 2-D figure on the left and bottom of the plot: the axis names, lines across
     /// the plot at the ticks (if asked), the axis lines, and each tick's label and mark. Pixel for
     /// pixel what plotters' `configure_mesh().draw()` drew on a chart built by
