@@ -29,3 +29,9 @@ pub mod surface;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The allocator of the wasm module: talc instead of the standard library's dlmalloc (smaller and
+/// faster in wasm; see BENCHMARKS.md).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
