@@ -671,3 +671,89 @@ fn lines_beyond_the_range_run_along_the_plot_edge() {
         assert!(curve.iter().filter(|&&(_, y)| y == p.y0).count() > 100, "x² > 2 for |x| > 1.41: along the top");
     }
 }
+
+/// `axes3d::draw_box` draws what plotters' `configure_axes().draw()` drew for the 3-D view: the
+/// same SVG, element for element, over 24 angles, four sizes, two ratios, tiny and large ranges
+/// and hidden labels (an axis seen end on writes empty labels).
+#[test]
+fn the_3d_box_is_what_plotters_drew() {
+    use descent::draw::axes3d::{draw_box, Box3d};
+    use descent::draw::{Axis, Layout, Margins};
+    use plotters::coord::ranged1d::ValueFormatter;
+    let mut compared = 0;
+    for (lo, hi) in [(-2.0, 2.0), (-0.01, 0.012), (-60.0, 45.0)] {
+        for k in 0..24 {
+            for &(w, h) in &[(500u32, 400u32), (300, 260), (1000, 800), (160, 120)] {
+                for dpr in [1.0, 2.0] {
+                    let style = Style { dpr, ..Style::default() };
+                    let l = Layout::new(w, h, style, Margins { top: 8.0, right: 8.0, bottom: 8.0, left: 8.0 });
+                    let pal = style.palette;
+                    let (ax, az, ay) =
+                        (l.axis(lo, hi), Axis { log: k % 3 == 0, ..l.axis(-3.0, 0.5) }, l.axis(lo * 0.5, hi));
+                    let angle = Angle::default().turned(k as f64 * 0.53, -0.09 * k as f64);
+                    let fx = |v: &f64| ax.format_ext(v);
+                    let fz = |v: &f64| az.format_ext(v);
+                    let fy = |v: &f64| if k % 4 == 1 { String::new() } else { ay.format_ext(v) };
+                    let svg = |ours: bool| {
+                        let mut svg = String::new();
+                        {
+                            let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+                            let mut chart = ChartBuilder::on(&root)
+                                .margin(l.px(10.0))
+                                .margin_top(l.px(20.0))
+                                .build_cartesian_3d(ax, az, ay)
+                                .unwrap();
+                            chart.with_projection(|mut p| {
+                                p.yaw = angle.yaw;
+                                p.pitch = angle.pitch;
+                                p.scale = 0.72;
+                                p.into_matrix()
+                            });
+                            if ours {
+                                let format: [&dyn Fn(&f64) -> String; 3] = [&fx, &fz, &fy];
+                                let b = Box3d {
+                                    ticks: [5, 3, 5],
+                                    light: 2,
+                                    format,
+                                    font: l.font(12.0),
+                                    panel: ShapeStyle::from(pal.panel),
+                                    bold: ShapeStyle::from(pal.grid),
+                                    light_style: ShapeStyle::from(pal.grid.mix(0.6)),
+                                    axis: ShapeStyle::from(BLACK.mix(0.8)),
+                                };
+                                draw_box(&chart, [ax, az, ay], &b).unwrap();
+                            } else {
+                                chart
+                                    .configure_axes()
+                                    .label_style(l.font(12.0))
+                                    .x_labels(5)
+                                    .y_labels(3)
+                                    .z_labels(5)
+                                    .x_formatter(&fx)
+                                    .y_formatter(&fz)
+                                    .z_formatter(&fy)
+                                    .light_grid_style(pal.grid.mix(0.6))
+                                    .bold_grid_style(pal.grid)
+                                    .axis_panel_style(pal.panel)
+                                    .max_light_lines(2)
+                                    .draw()
+                                    .unwrap();
+                            }
+                        }
+                        svg
+                    };
+                    let ours = svg(true);
+                    assert_eq!(ours, svg(false), "{w}×{h} at {dpr}, [{lo}, {hi}], angle {angle:?}");
+                    assert!(
+                        ours.matches("<text").count() >= 8 && ours.matches("<polygon").count() == 3,
+                        "{} texts, {} polygons",
+                        ours.matches("<text").count(),
+                        ours.matches("<polygon").count()
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(compared, 3 * 24 * 4 * 2);
+}

@@ -6,6 +6,7 @@
 //! written by [`crate::num`] in the language's style; the words (axis names) come from the
 //! caller, in the page's language.
 
+pub mod axes3d;
 pub mod chart;
 pub mod curve;
 pub mod map;

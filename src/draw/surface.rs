@@ -2,6 +2,7 @@
 //! surface coloured by loss, the contour lines on it and the trajectories, seen from an angle the
 //! user turns (`yaw`, `pitch` in radians).
 
+use super::axes3d::{draw_box, Box3d};
 use super::map::{Contour, Heat, Path};
 use super::{arrow_elements, err, DrawResult, Layout, Margins, Style};
 use crate::landscape::Interval;
@@ -112,21 +113,18 @@ pub fn draw<DB: DrawingBackend>(
     let fx = |v: &f64| if show_x { ax.format_ext(v) } else { String::new() };
     let fz = |v: &f64| az.format_ext(v);
     let fy = |v: &f64| if show_y && !end(v) { ay.format_ext(v) } else { String::new() };
-    chart
-        .configure_axes()
-        .label_style(l.font(12.0))
-        .x_labels(5)
-        .y_labels(3)
-        .z_labels(5)
-        .x_formatter(&fx)
-        .y_formatter(&fz)
-        .z_formatter(&fy)
-        .light_grid_style(pal.grid.mix(0.6))
-        .bold_grid_style(pal.grid)
-        .axis_panel_style(pal.panel)
-        .max_light_lines(2)
-        .draw()
-        .map_err(err)?;
+    let format: [&dyn Fn(&f64) -> String; 3] = [&fx, &fz, &fy];
+    let box3d = Box3d {
+        ticks: [5, 3, 5],
+        light: 2,
+        format,
+        font: l.font(12.0),
+        panel: ShapeStyle::from(pal.panel),
+        bold: ShapeStyle::from(pal.grid),
+        light_style: ShapeStyle::from(pal.grid.mix(0.6)),
+        axis: ShapeStyle::from(BLACK.mix(0.8)),
+    };
+    draw_box(&chart, [ax, az, ay], &box3d)?;
     let n = FACETS;
     let xs = (0..=n).map(|i| sx.sample(i, n + 1));
     let ys = (0..=n).map(|i| sy.sample(i, n + 1));
