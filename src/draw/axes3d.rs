@@ -86,9 +86,9 @@ pub fn draw_box<DB: DrawingBackend>(chart: &Chart3d<'_, DB>, axes: [Axis; 3], b:
             start[i] = panels[i][0][i];
             end[i] = panels[i][0][i];
             for j in (0..3).filter(|&j| j != i && j != idx) {
-                for k in 0..2 {
-                    start[j] = panels[i][k][j];
-                    end[j] = panels[i][k][j];
+                for vertex in &panels[i] {
+                    start[j] = vertex[j];
+                    end[j] = vertex[j];
                     plan.push((start, end));
                 }
             }
