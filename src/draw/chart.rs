@@ -129,12 +129,11 @@ impl StepChart<'_> {
             let pts: Vec<(f64, Option<f64>)> =
                 s.values.iter().filter(|p| p.1.is_finite()).map(|&(t, v)| (t, self.y(v, lo))).collect();
             let line: Vec<BackendCoord> = pts.iter().map(|&(t, y)| at((t, y.unwrap_or(lo)))).collect();
-            root.draw(&PathElement::new(line.clone(), ShapeStyle::from(&s.colour).stroke_width(l.px(2.0))))
-                .map_err(err)?;
-            if pts.len() <= 60 && self.series.len() == 1 {
-                for &p in &line {
-                    root.draw(&Circle::new(p, l.px(2.5), s.colour.filled())).map_err(err)?;
-                }
+            // A lone run of at most 60 points gets a dot on each (drawn over its line).
+            let dots = if pts.len() <= 60 && self.series.len() == 1 { line.clone() } else { Vec::new() };
+            root.draw(&PathElement::new(line, ShapeStyle::from(&s.colour).stroke_width(l.px(2.0)))).map_err(err)?;
+            for p in dots {
+                root.draw(&Circle::new(p, l.px(2.5), s.colour.filled())).map_err(err)?;
             }
             // Zeros on a log axis: a triangle pointing down at the bottom edge.
             let size = l.px(6.0) as i32;
