@@ -153,6 +153,27 @@ impl Layout {
         Axis { lo, hi, log: false, num: self.style.num }
     }
 
+    /// The figures' usual axes on `x` and `y` with these names: about 5 ticks each, labels at
+    /// 13 px and names at 15 px, axis lines in the text colour, lines across the plot in the grid
+    /// colour, plotters' default tick marks. A figure changes what differs
+    /// (`Axes { x_ticks: 7, ..l.axes(…) }`).
+    pub fn axes<'a>(&self, x: Axis, y: Axis, x_desc: &'a str, y_desc: &'a str) -> Axes<'a> {
+        let pal = self.style.palette;
+        Axes {
+            x,
+            y,
+            x_ticks: 5,
+            y_ticks: 5,
+            label: self.font(13.0),
+            desc: self.font(15.0),
+            x_desc,
+            y_desc,
+            grid: Some(ShapeStyle::from(&pal.grid).stroke_width(self.px(1.0))),
+            axis: ShapeStyle::from(&pal.text).stroke_width(self.px(1.0)),
+            tick: None,
+        }
+    }
+
     /// The device pixel of `(u, v)` on axes `x` and `y`, as plotters' chart built on this layout
     /// maps it: `x` from `x₀` to `x₁ − 1`, `y` from `y₁ − 1` up to `y₀`.
     pub fn to_px(&self, x: &Axis, y: &Axis, (u, v): (f64, f64)) -> BackendCoord {

@@ -103,22 +103,9 @@ impl StepChart<'_> {
         y_axis.log = self.log;
         let x_axis = l.axis(0.0, xmax);
         let at = |p: (f64, f64)| l.onto_plot(l.to_px(&x_axis, &y_axis, p));
-        l.draw_axes(
-            &root,
-            &Axes {
-                x: x_axis,
-                y: y_axis,
-                x_ticks: 6,
-                y_ticks: if self.log { ((hi - lo) as usize + 1).min(8) } else { 5 },
-                label: l.font(12.0),
-                desc: l.font(13.0),
-                x_desc: self.x_name,
-                y_desc: self.y_name,
-                grid: Some(ShapeStyle::from(&pal.grid).stroke_width(l.px(1.0))),
-                axis: ShapeStyle::from(&pal.text).stroke_width(l.px(1.0)),
-                tick: None,
-            },
-        )?;
+        let axes = l.axes(x_axis, y_axis, self.x_name, self.y_name);
+        let y_ticks = if self.log { ((hi - lo) as usize + 1).min(8) } else { 5 };
+        l.draw_axes(&root, &Axes { x_ticks: 6, y_ticks, label: l.font(12.0), desc: l.font(13.0), ..axes })?;
         if let Some(g) = self.guide {
             let style = ShapeStyle::from(&pal.tangent).stroke_width(l.px(1.5));
             let pts: Vec<BackendCoord> =

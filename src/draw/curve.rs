@@ -90,22 +90,7 @@ impl CurveView {
         let (w, y) = (self.window, self.y);
         let (x_axis, y_axis) = (l.axis(w.lo, w.hi), l.axis(y.lo, y.hi));
         let at = |p: (f64, f64)| l.onto_plot(l.to_px(&x_axis, &y_axis, p));
-        l.draw_axes(
-            &root,
-            &Axes {
-                x: x_axis,
-                y: y_axis,
-                x_ticks: 7,
-                y_ticks: 5,
-                label: l.font(13.0),
-                desc: l.font(15.0),
-                x_desc: labels.x,
-                y_desc: labels.y,
-                grid: Some(ShapeStyle::from(&pal.grid).stroke_width(l.px(1.0))),
-                axis: ShapeStyle::from(&pal.text).stroke_width(l.px(1.0)),
-                tick: None,
-            },
-        )?;
+        l.draw_axes(&root, &Axes { x_ticks: 7, ..l.axes(x_axis, y_axis, labels.x, labels.y) })?;
         let n = 400;
         let curve: Vec<BackendCoord> =
             (0..=n).map(|i| w.sample(i, n + 1)).map(|x| (x, f(x))).filter(|p| p.1.is_finite()).map(at).collect();

@@ -144,22 +144,8 @@ impl MapView {
         let root = backend.into_drawing_area();
         root.fill(&pal.background).map_err(err)?;
         let [sx, sy] = self.window;
-        l.draw_axes(
-            &root,
-            &Axes {
-                x: l.axis(sx.lo, sx.hi),
-                y: l.axis(sy.lo, sy.hi),
-                x_ticks: 5,
-                y_ticks: 5,
-                label: l.font(13.0),
-                desc: l.font(15.0),
-                x_desc: labels.x,
-                y_desc: labels.y,
-                grid: None,
-                axis: ShapeStyle::from(&pal.text).stroke_width(l.px(1.0)),
-                tick: Some(l.px(5.0) as i32),
-            },
-        )?;
+        let axes = l.axes(l.axis(sx.lo, sx.hi), l.axis(sy.lo, sy.hi), labels.x, labels.y);
+        l.draw_axes(&root, &Axes { grid: None, tick: Some(l.px(5.0) as i32), ..axes })?;
         put_image(self.plot(), Layer::Heatmap);
         // In device pixels, each line without the points that move it by less than a third of a
         // pixel: the same picture with far fewer vertices to stroke.
