@@ -677,7 +677,7 @@ fn lines_beyond_the_range_run_along_the_plot_edge() {
 /// and hidden labels (an axis seen end on writes empty labels).
 #[test]
 fn the_3d_box_is_what_plotters_drew() {
-    use descent::draw::axes3d::{draw_box, Box3d};
+    use descent::draw::axes3d::draw_box;
     use descent::draw::{Axis, Layout, Margins};
     use plotters::coord::ranged1d::ValueFormatter;
     let mut compared = 0;
@@ -710,17 +710,9 @@ fn the_3d_box_is_what_plotters_drew() {
                                 p.into_matrix()
                             });
                             if ours {
-                                let format: [&dyn Fn(&f64) -> String; 3] = [&fx, &fz, &fy];
-                                let b = Box3d {
-                                    ticks: [5, 3, 5],
-                                    light: 2,
-                                    format,
-                                    font: l.font(12.0),
-                                    panel: ShapeStyle::from(pal.panel),
-                                    bold: ShapeStyle::from(pal.grid),
-                                    light_style: ShapeStyle::from(pal.grid.mix(0.6)),
-                                    axis: ShapeStyle::from(BLACK.mix(0.8)),
-                                };
+                                // The 3-D view's own settings, against plotters' drawn with the
+                                // settings the view gave it before.
+                                let b = surface::box_style(&l, [&fx, &fz, &fy]);
                                 draw_box(&chart, [ax, az, ay], &b).unwrap();
                             } else {
                                 chart

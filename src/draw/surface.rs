@@ -52,6 +52,22 @@ pub struct SurfaceLabels<'a> {
     pub z: &'a str,
 }
 
+/// How the view's box is drawn: 5 ticks across, 3 up (the loss), 5 deep, labelled by `format`
+/// (`x`, loss, `y`) at 12 px; panels and grid in the palette's colours, two light lines a tick.
+pub fn box_style<'a>(l: &Layout, format: [&'a dyn Fn(&f64) -> String; 3]) -> Box3d<'a> {
+    let pal = l.style.palette;
+    Box3d {
+        ticks: [5, 3, 5],
+        light: 2,
+        format,
+        font: l.font(12.0),
+        panel: ShapeStyle::from(pal.panel),
+        bold: ShapeStyle::from(pal.grid),
+        light_style: ShapeStyle::from(pal.grid.mix(0.6)),
+        axis: ShapeStyle::from(BLACK.mix(0.8)),
+    }
+}
+
 /// Draw `f` over `window` as a surface with `contours`, the `paths` on it and an arrow to each
 /// path's next point. The loss axis spans `heat.lo … heat.hi`.
 #[allow(clippy::too_many_arguments)]
@@ -113,18 +129,7 @@ pub fn draw<DB: DrawingBackend>(
     let fx = |v: &f64| if show_x { ax.format_ext(v) } else { String::new() };
     let fz = |v: &f64| az.format_ext(v);
     let fy = |v: &f64| if show_y && !end(v) { ay.format_ext(v) } else { String::new() };
-    let format: [&dyn Fn(&f64) -> String; 3] = [&fx, &fz, &fy];
-    let box3d = Box3d {
-        ticks: [5, 3, 5],
-        light: 2,
-        format,
-        font: l.font(12.0),
-        panel: ShapeStyle::from(pal.panel),
-        bold: ShapeStyle::from(pal.grid),
-        light_style: ShapeStyle::from(pal.grid.mix(0.6)),
-        axis: ShapeStyle::from(BLACK.mix(0.8)),
-    };
-    draw_box(&chart, [ax, az, ay], &box3d)?;
+    draw_box(&chart, [ax, az, ay], &box_style(&l, [&fx, &fz, &fy]))?;
     let n = FACETS;
     let xs = (0..=n).map(|i| sx.sample(i, n + 1));
     let ys = (0..=n).map(|i| sy.sample(i, n + 1));
