@@ -9,6 +9,8 @@ const mo = (s) => `<mo>${s}</mo>`;
 const sub = (a, b) => `<msub><mi>${a}</mi><mi>${b}</mi></msub>`;
 const subNext = (a) => `<msub><mi>${a}</mi><mrow><mi>t</mi><mo>+</mo><mn>1</mn></mrow></msub>`;
 const ystar = `<msup><mi>y</mi><mo>⋆</mo></msup>`;
+// Brackets stretch to the tallest thing in their row: those on a line with a fraction are wrapped
+// in an <mrow> of their own, so they keep the height of what they enclose.
 // The label names the line (its numbers are read from the MathML itself), so it stays the same
 // from step to step.
 const line = (body, label) => `<math display="block" aria-label="${label.split(" = ")[0].replace(/"/g, "&quot;")}"><mrow>${body}</mrow></math>`;
@@ -89,10 +91,11 @@ export function render(el, build) {
 export function neuronFormulas(r, { lang, hide, article, batch, act, sgd }) {
   const { mn, res } = numbers(lang, hide);
   const rows = [];
-  rows.push(line(`${mi("z")}${mo("=")}${mi("x")}${mi("w")}${mo("+")}${mi("b")}${mo("=")}${mn(r.x)}${mo("·")}${mn(r.w)}${mo("+")}${mn(r.b)}${mo("=")}${mn(r.z)}`, `z = ${res(r.z)}`));
+  rows.push(line(`${mi("z")}${mo("=")}${mi("x")}${mi("w")}${mo("+")}${mi("b")}${mo("=")}${mn(r.x)}${mo("·")}${mn(r.w)}${mo("+")}${mn(r.b)}`, "z formula"));
+  rows.push(line(`${mo("=")}${mn(r.z)}`, `z = ${res(r.z)}`));
   rows.push(line(`${mi("y")}${mo("=")}${mi(article ? "σ" : act)}<mo>(</mo>${mi("z")}<mo>)</mo>${mo("=")}${mn(r.y)}`, `y = ${res(r.y)}`));
   if (article) {
-    rows.push(line(`${mi("δ")}${mo("=")}${partial("L", "z")}${mo("=")}<mo>(</mo>${mi("y")}${mo("−")}${ystar}<mo>)</mo>${mi("y")}<mo>(</mo><mn>1</mn>${mo("−")}${mi("y")}<mo>)</mo>`, "δ formula"));
+    rows.push(line(`${mi("δ")}${mo("=")}${partial("L", "z")}${mo("=")}<mrow><mo>(</mo>${mi("y")}${mo("−")}${ystar}<mo>)</mo></mrow>${mi("y")}<mrow><mo>(</mo><mn>1</mn>${mo("−")}${mi("y")}<mo>)</mo></mrow>`, "δ formula"));
     rows.push(line(`${mo("=")}<mo>(</mo>${mn(r.y)}${mo("−")}${mn(r.target)}<mo>)</mo>${mo("·")}${mn(r.y)}${mo("·")}${mn(1 - r.y)}`, "δ numbers"));
   } else {
     rows.push(line(`${mi("δ")}${mo("=")}${partial("L", "y")}${mo("·")}${partial("y", "z")}${mo("=")}${mn(r.dLdy)}${mo("·")}${mn(r.dydz)}`, "δ"));
@@ -131,7 +134,7 @@ function moves(r, { mn, res, sgd }, [p, q]) {
 export function curveFormulas(r, { lang, hide, parabola }) {
   const { mn, res } = numbers(lang, hide);
   const xt = sub("x", "t");
-  const slope = parabola ? `<mn>2</mn>${xt}${mo("=")}<mn>2</mn>${mo("·")}${mn(r.x)}` : `${mi("f′")}<mo>(</mo>${xt}<mo>)</mo>`;
+  const slope = parabola ? `<mn>2</mn>${xt}${mo("=")}<mn>2</mn>${mo("·")}${mn(r.x)}` : `${mi("f′")}<mrow><mo>(</mo>${xt}<mo>)</mo></mrow>`;
   return [
     line(`<mfrac><mi>dy</mi><mi>dx</mi></mfrac>${mo("=")}${slope}${mo("=")}${mn(r.slope)}`, `slope = ${res(r.slope)}`),
     line(`${sub("Δx", "t")}${mo("=")}${mo("−")}${mi("η")}${mo("·")}<mfrac><mi>dy</mi><mi>dx</mi></mfrac>${mo("=")}${mo("−")}${mn(r.eta)}${mo("·")}${mn(r.slope)}`, "Δx rule"),

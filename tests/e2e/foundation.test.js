@@ -54,6 +54,29 @@ test("the first frame draws each figure once", async () => {
   await context.close();
 });
 
+test("the formulas are set in one math font, with no letter taken from another font", async () => {
+  // Chromium's own choice on Linux (Latin Modern Math, else the serif body font) set the formulas
+  // in Liberation Serif, with brackets that cannot stretch and the italic letters looked up one by
+  // one in other fonts at load. Every token of every formula (the page's and both panels') is
+  // asked which fonts drew it.
+  const { page, errors } = await open(browser);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("DOM.enable");
+  await cdp.send("CSS.enable");
+  const { nodes } = await cdp.send("DOM.getFlattenedDocument", { depth: -1, pierce: true });
+  const tokens = nodes.filter((n) => ["mi", "mo", "mn"].includes(n.nodeName.toLowerCase()));
+  assert.ok(tokens.length > 100, `${tokens.length} tokens`);
+  const glyphs = new Map();
+  for (const n of tokens) {
+    const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId: n.nodeId });
+    for (const f of fonts) glyphs.set(f.familyName, (glyphs.get(f.familyName) ?? 0) + f.glyphCount);
+  }
+  const families = [...glyphs.keys()];
+  assert.equal(families.length, 1, `fonts of the formulas: ${JSON.stringify([...glyphs])} (on Debian the page expects fonts-dejavu-extra)`);
+  assert.match(families[0], /Math/, `a math font: ${families[0]}`);
+  assert.deepEqual(errors, []);
+});
+
 test("Step moves (w, b) and lowers the loss", async () => {
   const { page, errors } = await open(browser);
   const panel = page.locator("#loss-space");
