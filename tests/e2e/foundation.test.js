@@ -54,6 +54,31 @@ test("the first frame draws each figure once", async () => {
   await context.close();
 });
 
+test("the figures follow their column's width when the window is resized", async () => {
+  const { page, errors, context } = await open(browser);
+  const sizes = () => page.evaluate(() => ["#loss-space canvas.map-base", "#loss-space canvas.chart", "#parabola canvas.parabola"].map((sel) => {
+    const [host, inner] = sel.split(" ");
+    const c = document.querySelector(host).shadowRoot.querySelector(inner);
+    return [c.width, c.parentElement.clientWidth];
+  }));
+  const wide = await sizes();
+  for (const [w, column] of wide) assert.equal(w, column, `drawn for its column at 1200 px: ${wide}`);
+  for (const width of [480, 1200]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await page.waitForFunction((before) => {
+      const c = document.querySelector("#parabola").shadowRoot.querySelector("canvas.parabola");
+      return c.width === c.parentElement.clientWidth && c.width !== before;
+    }, width === 480 ? wide[2][0] : null);
+    const now = await sizes();
+    for (const [w, column] of now) assert.equal(w, column, `drawn for its column at ${width} px: ${now}`);
+    assert.ok(await colourCount(page, "#loss-space canvas.map-base") > 50, "the map is drawn again");
+    assert.ok(await colourCount(page, "#parabola canvas.parabola") > 3, "the parabola is drawn again");
+  }
+  assert.notEqual((await sizes())[0][0], 0);
+  assert.deepEqual(errors, []);
+  await context?.close();
+});
+
 test("the formulas are set in one math font, with no letter taken from another font", async () => {
   // Chromium's own choice on Linux (Latin Modern Math, else the serif body font) set the formulas
   // in Liberation Serif, with brackets that cannot stretch and the italic letters looked up one by
