@@ -22,6 +22,7 @@ export function mountCurvePanel(container, state, hooks) {
   let wasStopped = false;
   let destroyed = false;
   let drawnWidth = 0;
+  let laidWidth = null; // the container's width as layout() read it (drawnWidth is 600 for 0)
   const bindings = [];
   const lang = () => s.lang;
   const n = (v) => formatNumber(v, lang(), PRECISION);
@@ -234,7 +235,8 @@ export function mountCurvePanel(container, state, hooks) {
     return { theme: hooks.theme(), decimal: W.decimal, hideNext: s.predict && !revealed, guess: s.predict ? guess : null, words: { x: "x", y: W.curveAxis[s.curve], slope: W.slopeWord[s.curve], step: W.stepAxis, rate: W.rateAxis[s.curve] } };
   }
   function layout() {
-    const width = figure.parentElement.clientWidth || 600;
+    laidWidth = figure.parentElement.clientWidth;
+    const width = laidWidth || 600;
     drawnWidth = width;
     let height = Math.max(220, Math.round(width * 0.62));
     if (compact()) height = Math.max(180, Math.min(height, window.innerHeight - (container.clientWidth < 700 ? 760 : 260)));
@@ -293,7 +295,7 @@ export function mountCurvePanel(container, state, hooks) {
     return m.curveCSV(core);
   }
 
-  const unwatch = watchWidth(figure.parentElement, () => { layout(); draw(); });
+  const unwatch = watchWidth(figure.parentElement, () => { layout(); draw(); }, () => laidWidth);
   L.add(unwatch);
   if (compact()) {
     container.classList.add("compact");

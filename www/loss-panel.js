@@ -39,6 +39,7 @@ export function mountLossPanel(container, state, hooks) {
   let heatImg = null;
   const heat = document.createElement("canvas");
   let drawnWidth = 0;
+  let laidWidth = null; // the container's width as layout() read it (drawnWidth is 600 for 0)
   let last = null; // the last readout
   let lastStop = [];
   let destroyed = false;
@@ -540,7 +541,8 @@ export function mountLossPanel(container, state, hooks) {
 
   // ----- figures -----
   function layout() {
-    const width = stack.parentElement.clientWidth || 600;
+    laidWidth = stack.parentElement.clientWidth;
+    const width = laidWidth || 600;
     drawnWidth = width;
     let height = Math.max(200, Math.round(width * 0.9) - 10);
     if (compact()) {
@@ -711,7 +713,7 @@ export function mountLossPanel(container, state, hooks) {
     return m.lossCSV(core, run, isNeuron());
   }
 
-  const unwatch = watchWidth(stack.parentElement, () => { layout(); draw(); });
+  const unwatch = watchWidth(stack.parentElement, () => { layout(); draw(); }, () => laidWidth);
   L.add(unwatch);
   if (compact()) {
     container.classList.add("compact");

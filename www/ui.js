@@ -210,15 +210,15 @@ export function setHidden(el, hidden) {
 }
 
 /**
- * Call `onresize()` when `el`'s width changes (not on the observer's first call, nor on a height
- * change, which the caller's own drawing causes). Returns a function that stops watching.
+ * Call `onresize()` when `el`'s width is no longer `laidOut()`, the width its figures were last laid
+ * out for (not on a height change, which the caller's own drawing causes). Nothing is read here
+ * until the browser has laid the page out itself: reading `clientWidth` at once would force a
+ * layout of the half-built page (one more style and layout pass per panel before the first frame).
+ * Returns a function that stops watching.
  */
-export function watchWidth(el, onresize) {
-  let width = el.clientWidth;
+export function watchWidth(el, onresize, laidOut) {
   const observer = new ResizeObserver(() => {
-    if (el.clientWidth === width) return;
-    width = el.clientWidth;
-    onresize();
+    if (el.clientWidth !== laidOut()) onresize();
   });
   observer.observe(el);
   return () => observer.disconnect();
