@@ -1,7 +1,8 @@
 //! The site's JavaScript minified at build time with oxc (a Rust crate, so no Node at build
 //! time): dead code dropped, expressions folded, local names mangled, comments and whitespace
 //! gone. `serve` also writes a source map beside each module (with the original text inside), so
-//! the browser's devtools show the code as written; `dist` ships none.
+//! the browser's devtools show the code as written; `dist` ships none. The stylesheet loses its
+//! comments and spare whitespace ([`css`]); `serve` keeps it as written.
 
 use anyhow::{bail, Context, Result};
 use oxc_allocator::Allocator;
@@ -26,6 +27,14 @@ pub fn site(dist: &Path, maps: bool) -> Result<(usize, usize)> {
     }
     files.sort();
     let (mut before, mut after) = (0, 0);
+    if !maps {
+        let path = dist.join("style.css");
+        let source = std::fs::read_to_string(&path).with_context(|| format!("read {}", path.display()))?;
+        let code = css(&source);
+        before += source.len();
+        after += code.len();
+        std::fs::write(&path, code)?;
+    }
     for path in &files {
         let source = std::fs::read_to_string(path).with_context(|| format!("read {}", path.display()))?;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -64,9 +73,69 @@ pub fn module(source: &str, name: &str, map: bool) -> Result<(String, Option<Str
     Ok((out.code, json))
 }
 
+/// A stylesheet without its comments and spare whitespace: runs of whitespace become one space,
+/// and none is kept beside `{`, `}`, `;` or `,`, nor at either end. Strings are copied as they
+/// are. Nothing else changes, so a space that means something (a descendant combinator before
+/// `:hover`, the spaces of `calc(a - b)`) stays.
+pub fn css(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut chars = source.chars().peekable();
+    let mut space = false;
+    let tight = |c: char| matches!(c, '{' | '}' | ';' | ',');
+    while let Some(c) = chars.next() {
+        if c == '/' && chars.peek() == Some(&'*') {
+            chars.next();
+            let mut last = ' ';
+            for d in chars.by_ref() {
+                if last == '*' && d == '/' {
+                    break;
+                }
+                last = d;
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() && !tight(c) && !out.ends_with(tight) {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+        if c == '"' || c == '\'' {
+            while let Some(d) = chars.next() {
+                out.push(d);
+                if d == '\\' {
+                    if let Some(e) = chars.next() {
+                        out.push(e);
+                    }
+                } else if d == c {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::module;
+    use super::{css, module};
+
+    #[test]
+    fn the_stylesheet_loses_comments_and_spare_space_only() {
+        let src = "/* head */\n:host { display: block; }\n.a :hover,\n.b > .c { width: calc(100% - 2px); /* why */ }\n\
+                   .q::before { content: \"/* kept */  two  spaces\"; font-family: 'A \\' B', sans-serif; }\n\
+                   @media (max-width: 520px) { .f { grid-template-columns: 4.5em minmax(0, 1fr) 6.5em; } }\n";
+        assert_eq!(
+            css(src),
+            ":host{display: block;}.a :hover,.b > .c{width: calc(100% - 2px);}\
+             .q::before{content: \"/* kept */  two  spaces\";font-family: 'A \\' B',sans-serif;}\
+             @media (max-width: 520px){.f{grid-template-columns: 4.5em minmax(0,1fr) 6.5em;}}"
+        );
+        assert_eq!(css("a{}/* unclosed"), "a{}");
+    }
 
     #[test]
     fn minifies_and_keeps_what_the_page_relies_on() {
