@@ -205,10 +205,20 @@ impl Grid {
                 let (c, r) = (i % (cols - 1), i / (cols - 1));
                 let edges =
                     [2 * (r * cols + c), 2 * (r * cols + c + 1) + 1, 2 * ((r + 1) * cols + c), 2 * (r * cols + c) + 1];
+                // Which edges the level crosses, from the corners' sides of it (what `crossing`
+                // tests, without taking each edge's corners apart from its key: two integer
+                // divisions an edge, four edges a cell).
+                let below = [
+                    self.at(c, r) < level,
+                    self.at(c + 1, r) < level,
+                    self.at(c + 1, r + 1) < level,
+                    self.at(c, r + 1) < level,
+                ];
+                let crossed = [below[0] != below[1], below[1] != below[2], below[3] != below[2], below[0] != below[3]];
                 let mut hit = [0usize; 4];
                 let mut n = 0;
-                for e in edges {
-                    if crossing(e).is_some() {
+                for (e, x) in edges.into_iter().zip(crossed) {
+                    if x {
                         hit[n] = e;
                         n += 1;
                     }

@@ -112,15 +112,19 @@ pub fn simplify(pts: &[(i32, i32)], tol: f64) -> Vec<(i32, i32)> {
         let (ax, ay) = (p[a].0 as f64, p[a].1 as f64);
         let (dx, dy) = (p[b].0 as f64 - ax, p[b].1 as f64 - ay);
         let len = (dx * dx + dy * dy).sqrt();
+        // The farthest point from the segment's line (from the point a, for a closed loop where
+        // a = b), found by |cross product| (squared distance for the loop): whole numbers, exact in
+        // f64 for any canvas, so the same point as by distance, without a division or a root per
+        // point.
         let (mut far, mut at) = (0.0, 0);
         for (k, q) in p.iter().enumerate().take(b).skip(a + 1) {
             let (qx, qy) = (q.0 as f64 - ax, q.1 as f64 - ay);
-            // Distance to the segment's line (to the point a, for a closed loop where a = b).
-            let d = if len > 0.0 { (qx * dy - qy * dx).abs() / len } else { (qx * qx + qy * qy).sqrt() };
+            let d = if len > 0.0 { (qx * dy - qy * dx).abs() } else { qx * qx + qy * qy };
             if d > far {
                 (far, at) = (d, k);
             }
         }
+        let far = if len > 0.0 { far / len } else { far.sqrt() };
         if far > tol {
             keep[at] = true;
             stack.push((a, at));
