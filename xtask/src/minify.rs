@@ -92,6 +92,8 @@ pub fn css(source: &str) -> String {
                 }
                 last = d;
             }
+            // A comment separates what it stands between (`1px/**/solid` is two values).
+            space = true;
             continue;
         }
         if c.is_whitespace() {
@@ -135,6 +137,7 @@ mod tests {
              @media (max-width: 520px){.f{grid-template-columns: 4.5em minmax(0,1fr) 6.5em;}}"
         );
         assert_eq!(css("a{}/* unclosed"), "a{}");
+        assert_eq!(css("b { border: 1px/**/solid; }"), "b{border: 1px solid;}");
     }
 
     #[test]
