@@ -9,6 +9,21 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+test("the browser runs as the helpers launch it: one effective --disable-features with Playwright's list and ours", async () => {
+  // Chromium keeps only the last --disable-features switch; Playwright passes its own list first,
+  // so ours must carry that list too, or the browser would run without it.
+  const page = await browser.newPage();
+  await page.goto("chrome://version");
+  const switches = (await page.locator("#command_line").innerText()).split(/\s+/).filter((a) => a.startsWith("--disable-features="));
+  await page.close();
+  assert.ok(switches.length >= 1, "a --disable-features switch");
+  const names = (a) => a.slice("--disable-features=".length).split(",");
+  const effective = new Set(names(switches.at(-1)));
+  const dropped = switches.slice(0, -1).flatMap(names).filter((n) => !effective.has(n));
+  assert.deepEqual(dropped, [], "features an earlier switch disables that the last one drops");
+  for (const f of ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"]) assert.ok(effective.has(f), `${f} disabled`);
+});
+
 test("the page loads with zero console errors and draws both figures", async () => {
   const { page, errors } = await open(browser);
   assert.ok(await colourCount(page, "#loss-space canvas.map-base") > 50, "the loss map has a heatmap");
