@@ -207,7 +207,7 @@ impl Layout {
             a.x.ticks(a.x_ticks).into_iter().map(|v| (a.x.map(&v, back_x), a.x.label(v))).collect();
         let ys: Vec<(i32, String)> =
             a.y.ticks(a.y_ticks).into_iter().map(|v| (a.y.map(&v, back_y), a.y.label(v))).collect();
-        let tick = a.tick.unwrap_or_else(|| ((0.05 * f64::from(p.width().min(p.height()))).round() as i32).min(5));
+        let tick = a.tick.unwrap_or_else(|| default_tick(p.width(), p.height()));
         let pos = |h, v| Pos::new(h, v);
         // Plotters leaves out an axis whose label area is empty.
         let bottom = self.height.min(i32::MAX as u32) as i32;
@@ -254,6 +254,12 @@ impl Layout {
         }
         Ok(())
     }
+}
+
+/// Plotters' default tick mark on a plot of `width` × `height` pixels, 2-D or 3-D: 5 % of the
+/// shorter side, at most 5 px.
+pub(super) fn default_tick(width: impl Into<f64>, height: impl Into<f64>) -> i32 {
+    ((0.05 * width.into().min(height.into())).round() as i32).min(5)
 }
 
 /// At most `max` ticks at multiples of 1, 2 or 5 × 10ᵏ inside `[lo, hi]`.

@@ -38,7 +38,7 @@ fn point(v: [f64; 3]) -> (f64, f64, f64) {
 ///   the viewer), filled, outlined, with light then bold lines at the other axes' ticks;
 /// - each axis along the panel edge nearest the viewer (then lowest on the screen), and at each
 ///   tick a mark pointing out of the box (sideways or up/down, whichever crosses the axis more)
-///   with its label beyond it. The tick marks are 5 % of the plot's shorter side, at most 5 px.
+///   with its label beyond it. The tick marks are plotters' default length (`default_tick`).
 pub fn draw_box<DB: DrawingBackend>(chart: &Chart3d<'_, DB>, axes: [Axis; 3], b: &Box3d) -> DrawResult {
     let area = chart.plotting_area();
     let coord = area.as_coord_spec();
@@ -73,8 +73,8 @@ pub fn draw_box<DB: DrawingBackend>(chart: &Chart3d<'_, DB>, axes: [Axis; 3], b:
         }
         *panel_of = [va, vb];
     }
-    let (size_x, size_y) = area.dim_in_pixel();
-    let tick = ((0.05 * f64::from(size_x.min(size_y))).round() as i32).min(5);
+    let (width, height) = area.dim_in_pixel();
+    let tick = super::axes::default_tick(width, height);
     let (xr, yr) = area.get_pixel_range();
     let mid = ((xr.start + xr.end) / 2, (yr.start + yr.end) / 2);
     for idx in 0..3 {
