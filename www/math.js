@@ -9,8 +9,9 @@ const mo = (s) => `<mo>${s}</mo>`;
 const sub = (a, b) => `<msub><mi>${a}</mi><mi>${b}</mi></msub>`;
 const subNext = (a) => `<msub><mi>${a}</mi><mrow><mi>t</mi><mo>+</mo><mn>1</mn></mrow></msub>`;
 const ystar = `<msup><mi>y</mi><mo>⋆</mo></msup>`;
-// Brackets stretch to the tallest thing in their row: those on a line with a fraction are wrapped
-// in an <mrow> of their own, so they keep the height of what they enclose.
+// Brackets stretch to the tallest thing in their row: on a line with a fraction they go in a row
+// of their own, so they keep the height of what they enclose.
+const paren = (body) => `<mrow><mo>(</mo>${body}<mo>)</mo></mrow>`;
 // The label names the line (its numbers are read from the MathML itself), so it stays the same
 // from step to step.
 const line = (body, label) => `<math display="block" aria-label="${label.split(" = ")[0].replace(/"/g, "&quot;")}"><mrow>${body}</mrow></math>`;
@@ -95,7 +96,7 @@ export function neuronFormulas(r, { lang, hide, article, batch, act, sgd }) {
   rows.push(line(`${mo("=")}${mn(r.z)}`, `z = ${res(r.z)}`));
   rows.push(line(`${mi("y")}${mo("=")}${mi(article ? "σ" : act)}<mo>(</mo>${mi("z")}<mo>)</mo>${mo("=")}${mn(r.y)}`, `y = ${res(r.y)}`));
   if (article) {
-    rows.push(line(`${mi("δ")}${mo("=")}${partial("L", "z")}${mo("=")}<mrow><mo>(</mo>${mi("y")}${mo("−")}${ystar}<mo>)</mo></mrow>${mi("y")}<mrow><mo>(</mo><mn>1</mn>${mo("−")}${mi("y")}<mo>)</mo></mrow>`, "δ formula"));
+    rows.push(line(`${mi("δ")}${mo("=")}${partial("L", "z")}${mo("=")}${paren(`${mi("y")}${mo("−")}${ystar}`)}${mi("y")}${paren(`<mn>1</mn>${mo("−")}${mi("y")}`)}`, "δ formula"));
     rows.push(line(`${mo("=")}<mo>(</mo>${mn(r.y)}${mo("−")}${mn(r.target)}<mo>)</mo>${mo("·")}${mn(r.y)}${mo("·")}${mn(1 - r.y)}`, "δ numbers"));
   } else {
     rows.push(line(`${mi("δ")}${mo("=")}${partial("L", "y")}${mo("·")}${partial("y", "z")}${mo("=")}${mn(r.dLdy)}${mo("·")}${mn(r.dydz)}`, "δ"));
@@ -134,7 +135,7 @@ function moves(r, { mn, res, sgd }, [p, q]) {
 export function curveFormulas(r, { lang, hide, parabola }) {
   const { mn, res } = numbers(lang, hide);
   const xt = sub("x", "t");
-  const slope = parabola ? `<mn>2</mn>${xt}${mo("=")}<mn>2</mn>${mo("·")}${mn(r.x)}` : `${mi("f′")}<mrow><mo>(</mo>${xt}<mo>)</mo></mrow>`;
+  const slope = parabola ? `<mn>2</mn>${xt}${mo("=")}<mn>2</mn>${mo("·")}${mn(r.x)}` : `${mi("f′")}${paren(xt)}`;
   return [
     line(`<mfrac><mi>dy</mi><mi>dx</mi></mfrac>${mo("=")}${slope}${mo("=")}${mn(r.slope)}`, `slope = ${res(r.slope)}`),
     line(`${sub("Δx", "t")}${mo("=")}${mo("−")}${mi("η")}${mo("·")}<mfrac><mi>dy</mi><mi>dx</mi></mfrac>${mo("=")}${mo("−")}${mn(r.eta)}${mo("·")}${mn(r.slope)}`, "Δx rule"),
