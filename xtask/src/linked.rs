@@ -43,93 +43,27 @@ pub fn check(wasm: &[u8], own_std: bool) -> Result<()> {
     Ok(())
 }
 
-/// The function names of a wasm module's `name` section (subsection 1), in index order.
+/// The function names of a wasm module's `name` section, read by walrus (what wasm-bindgen reads
+/// modules with); functions without a name are left out.
 pub fn function_names(wasm: &[u8]) -> Result<Vec<String>> {
-    let mut r = Reader { bytes: wasm, at: 8 };
-    if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
-        bail!("not a wasm module");
-    }
-    while r.at < wasm.len() {
-        let id = r.byte()?;
-        let size = r.leb()? as usize;
-        let end = r.at.checked_add(size).filter(|&e| e <= wasm.len());
-        let Some(end) = end else { bail!("a section runs past the end of the module") };
-        if id == 0 && r.string()? == "name" {
-            while r.at < end {
-                let sub = r.byte()?;
-                let len = r.leb()? as usize;
-                let sub_end = r.at + len;
-                if sub == 1 {
-                    let count = r.leb()?;
-                    let mut names = Vec::new();
-                    for _ in 0..count {
-                        r.leb()?;
-                        names.push(r.string()?);
-                    }
-                    return Ok(names);
-                }
-                r.at = sub_end;
-            }
-        }
-        r.at = end;
-    }
-    Ok(Vec::new())
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn byte(&mut self) -> Result<u8> {
-        let Some(&b) = self.bytes.get(self.at) else { bail!("the module ends too soon") };
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn leb(&mut self) -> Result<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        bail!("a number in the module is too long")
-    }
-
-    fn string(&mut self) -> Result<String> {
-        let len = self.leb()? as usize;
-        let Some(s) = self.bytes.get(self.at..self.at + len) else { bail!("a name runs past the end") };
-        self.at += len;
-        Ok(String::from_utf8_lossy(s).into_owned())
-    }
+    let module = walrus::Module::from_buffer(wasm)?;
+    Ok(module.funcs.iter().filter_map(|f| f.name.clone()).collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A module with no code but a name section naming two functions.
+    /// A module of empty functions with these names.
     fn module(names: &[&str]) -> Vec<u8> {
-        let mut sub = vec![names.len() as u8];
-        for (i, n) in names.iter().enumerate() {
-            sub.push(i as u8);
-            sub.push(n.len() as u8);
-            sub.extend_from_slice(n.as_bytes());
+        let mut m = walrus::Module::default();
+        for n in names {
+            let mut f = walrus::FunctionBuilder::new(&mut m.types, &[], &[]);
+            f.name((*n).to_string());
+            let id = f.finish(vec![], &mut m.funcs);
+            m.exports.add(n, id);
         }
-        let mut custom = vec![4];
-        custom.extend_from_slice(b"name");
-        custom.push(1);
-        custom.push(sub.len() as u8);
-        custom.extend_from_slice(&sub);
-        let mut m = b"\0asm\x01\0\0\0".to_vec();
-        m.push(0);
-        m.push(custom.len() as u8);
-        m.extend_from_slice(&custom);
-        m
+        m.emit_wasm()
     }
 
     #[test]
