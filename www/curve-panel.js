@@ -21,8 +21,7 @@ export function mountCurvePanel(container, state, hooks) {
   let last = null;
   let wasStopped = false;
   let destroyed = false;
-  let drawnWidth = 0;
-  let laidWidth = null; // the container's width as layout() read it (drawnWidth is 600 for 0)
+  let laidWidth = null; // the column's width as layout() last read it (the figures take 600 for 0)
   const bindings = [];
   const lang = () => s.lang;
   const n = (v) => formatNumber(v, lang(), PRECISION);
@@ -237,7 +236,6 @@ export function mountCurvePanel(container, state, hooks) {
   function layout() {
     laidWidth = figure.parentElement.clientWidth;
     const width = laidWidth || 600;
-    drawnWidth = width;
     let height = Math.max(220, Math.round(width * 0.62));
     if (compact()) height = Math.max(180, Math.min(height, window.innerHeight - (container.clientWidth < 700 ? 760 : 260)));
     fitCanvas(figure, width, height);
@@ -288,7 +286,7 @@ export function mountCurvePanel(container, state, hooks) {
 
   async function toPNG(which = "curve") {
     const m = await import("./export.js");
-    return m.curvePNG(core, which, { width: drawnWidth || 600, view: view(), replay });
+    return m.curvePNG(core, which, { width: laidWidth || 600, view: view(), replay });
   }
   async function toCSV() {
     const m = await import("./export.js");

@@ -38,8 +38,7 @@ export function mountLossPanel(container, state, hooks) {
   let heatVersion = -1;
   let heatImg = null;
   const heat = document.createElement("canvas");
-  let drawnWidth = 0;
-  let laidWidth = null; // the container's width as layout() read it (drawnWidth is 600 for 0)
+  let laidWidth = null; // the column's width as layout() last read it (the figures take 600 for 0)
   let last = null; // the last readout
   let lastStop = [];
   let destroyed = false;
@@ -543,7 +542,6 @@ export function mountLossPanel(container, state, hooks) {
   function layout() {
     laidWidth = stack.parentElement.clientWidth;
     const width = laidWidth || 600;
-    drawnWidth = width;
     let height = Math.max(200, Math.round(width * 0.9) - 10);
     if (compact()) {
       // Framed: the figures shrink so the widget fits the frame's height (details folded).
@@ -706,7 +704,7 @@ export function mountLossPanel(container, state, hooks) {
   // ----- exports -----
   async function toPNG(which = s.view === "3d" ? "surface" : "map") {
     const m = await import("./export.js");
-    return m.figurePNG(core, which, { width: drawnWidth || 600, view: view(), heat, replay, words: W, runs: s.optimizers.map((r) => writeRuns([r])) });
+    return m.figurePNG(core, which, { width: laidWidth || 600, view: view(), heat, replay, words: W, runs: s.optimizers.map((r) => writeRuns([r])) });
   }
   async function toCSV(run = 0) {
     const m = await import("./export.js");
