@@ -245,27 +245,41 @@ pub fn build(name: &str, params: &[(&str, Hyper<'_>)]) -> Result<Box<dyn Optimiz
     })
 }
 
-/// A config whose numeric hyperparameters are read and written by key (the keys of its spec).
+/// A config whose numeric hyperparameters are read and written in the order of its spec's keys
+/// (a test checks that `KEYS` is that order for every optimizer). By position, not by key: one
+/// non-generic [`values`] checks every optimizer's keys, where a `set(key)` per config type put a
+/// copy of the check and of a string match per type into `build`.
 pub(crate) trait Params: Default {
-    /// The value of `key` (0 for a key not in the spec; never asked).
-    fn get(&self, key: &str) -> f64;
-    /// Set `key` (a key of the spec, already range-checked) to `value`.
-    fn set(&mut self, key: &str, value: f64);
+    /// The keys, in the order `values` and `from_values` use.
+    #[cfg(test)]
+    const KEYS: &'static [&'static str];
+    /// The values, in key order.
+    fn values(&self) -> Vec<f64>;
+    /// The config with `values` in key order (already range-checked); missing ones default.
+    fn from_values(values: &[f64]) -> Self;
 }
 
 /// The config of optimizer `canon` from the defaults of its spec and `params` (each key checked against
 /// `spec(canon)`: known, a number, in range).
 fn configured<P: Params>(canon: &'static str, params: &[(&str, Hyper<'_>)]) -> Result<P, OptimError> {
+    values(canon, params).map(|v| P::from_values(&v))
+}
+
+/// The values of `canon`'s keys in spec order: each default, or the value given in `params`
+/// (checked: a key of the spec, a number, in range; a key given twice takes its last value).
+fn values(canon: &'static str, params: &[(&str, Hyper<'_>)]) -> Result<Vec<f64>, OptimError> {
     let specs = spec(canon);
-    let mut config = P::default();
-    for s in specs {
-        config.set(s.key, s.default);
-    }
+    let mut values: Vec<f64> = specs.iter().map(|s| s.default).collect();
     for (key, value) in params {
         let s = find_spec(canon, specs, key)?;
-        config.set(s.key, checked(canon, s, s.key, value)?);
+        let v = checked(canon, s, s.key, value)?;
+        for (t, slot) in specs.iter().zip(values.iter_mut()) {
+            if t.key == s.key {
+                *slot = v;
+            }
+        }
     }
-    Ok(config)
+    Ok(values)
 }
 
 /// The spec of `key` among `specs`, or [`OptimError::UnknownParam`] listing the valid keys.
@@ -307,7 +321,7 @@ fn checked(optimizer: &'static str, s: &ParamSpec, key: &'static str, value: &Hy
 
 /// Every hyperparameter of `config` in spec order, as `hyper()` gives them.
 fn hyper_of<P: Params>(canon: &'static str, config: &P) -> Vec<(&'static str, Hyper<'static>)> {
-    spec(canon).iter().map(|s| (s.key, Hyper::Num(config.get(s.key)))).collect()
+    spec(canon).iter().zip(config.values()).map(|(s, v)| (s.key, Hyper::Num(v))).collect()
 }
 
 /// `x` limited to `[lo, hi]` without panicking on NaN bounds (a NaN bound is ignored, a NaN `x`
@@ -351,21 +365,20 @@ macro_rules! common_methods {
 }
 use common_methods;
 
-/// `Params` for a config whose fields are named as its keys.
+/// `Params` for a config whose fields are named as its keys, listed in its spec's order.
 macro_rules! params_by_field {
     ($config:ty { $($field:ident),* }) => {
         impl $crate::optim::Params for $config {
-            fn get(&self, key: &str) -> f64 {
-                match key {
-                    $(stringify!($field) => self.$field,)*
-                    _ => 0.0,
-                }
+            #[cfg(test)]
+            const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+            fn values(&self) -> Vec<f64> {
+                vec![$(self.$field),*]
             }
-            fn set(&mut self, key: &str, value: f64) {
-                match key {
-                    $(stringify!($field) => self.$field = value,)*
-                    _ => {}
-                }
+            fn from_values(values: &[f64]) -> Self {
+                let mut config = Self::default();
+                let mut values = values.iter().copied();
+                $(if let Some(v) = values.next() { config.$field = v; })*
+                config
             }
         }
     };
@@ -393,3 +406,66 @@ macro_rules! debug_without_floats {
     };
 }
 use debug_without_floats;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Params` reads and writes by position: each config's fields must come in its spec's key
+    /// order, or `build` would put one key's value into another's field.
+    #[test]
+    fn config_fields_follow_the_spec_order() {
+        let keys = |name: &'static str| spec(name).iter().map(|s| s.key).collect::<Vec<_>>();
+        let cases: [(&str, &[&str]); 19] = [
+            ("sgd", SgdConfig::KEYS),
+            ("msgd", MsgdConfig::KEYS),
+            ("nag", MsgdConfig::KEYS),
+            ("adagrad", AdaGradConfig::KEYS),
+            ("rmsprop", RmsPropConfig::KEYS),
+            ("adadelta", AdaDeltaConfig::KEYS),
+            ("adam", AdamConfig::KEYS),
+            ("rmspropgraves", RmsPropGravesConfig::KEYS),
+            ("smorms3", Smorms3Config::KEYS),
+            ("adamax", AdaMaxConfig::KEYS),
+            ("nadam", NadamConfig::KEYS),
+            ("eve", EveConfig::KEYS),
+            ("santae", SantaConfig::KEYS),
+            ("santasss", SantaConfig::KEYS),
+            ("amsgrad", AmsGradConfig::KEYS),
+            ("adabound", AdaBoundConfig::KEYS),
+            ("amsbound", AmsBoundConfig::KEYS),
+            ("adabelief", AdaBeliefConfig::KEYS),
+            ("sam", SamConfig::KEYS),
+        ];
+        for (name, fields) in cases {
+            assert_eq!(keys(name), fields, "{name}");
+        }
+        assert_eq!(cases.len(), NAMES.len());
+    }
+
+    /// Every key given reaches its own field: each optimizer built with every key set to a value
+    /// of its own gives those values back, key by key.
+    #[test]
+    fn every_key_reaches_its_field() {
+        for name in NAMES {
+            let specs = spec(name);
+            let given: Vec<(&str, Hyper<'_>)> = specs
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    // A value inside the key's range, different for each key.
+                    let v =
+                        if s.max > 1e6 { 7.0 + i as f64 } else { s.min + (s.max - s.min) * (i as f64 + 1.0) / 16.0 };
+                    (s.key, Hyper::Num(v))
+                })
+                .collect();
+            let built = build(name, &given).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let hyper = built.hyper();
+            for (key, value) in &given {
+                let Hyper::Num(v) = value else { unreachable!() };
+                let got = hyper.iter().find(|(k, _)| k == key).map(|(_, h)| h.clone());
+                assert_eq!(got, Some(Hyper::Num(*v)), "{name}.{key}");
+            }
+        }
+    }
+}

@@ -107,34 +107,24 @@ impl SantaConfig {
     }
 }
 
-/// Keys and fields agree (`C`, `N` upper-case); `seed` is read and written as a number.
+/// Keys and fields in spec order (`C`, `N` upper-case); `seed` is read and written as a number.
 impl super::Params for SantaConfig {
-    fn get(&self, key: &str) -> f64 {
-        match key {
-            "eta" => self.eta,
-            "sigma" => self.sigma,
-            "anne_rate" => self.anne_rate,
-            "burnin" => self.burnin,
-            "C" => self.C,
-            "N" => self.N,
-            "eps" => self.eps,
-            "seed" => self.seed as f64,
-            _ => 0.0,
-        }
+    #[cfg(test)]
+    const KEYS: &'static [&'static str] = &["eta", "sigma", "anne_rate", "burnin", "C", "N", "eps", "seed"];
+    fn values(&self) -> Vec<f64> {
+        vec![self.eta, self.sigma, self.anne_rate, self.burnin, self.C, self.N, self.eps, self.seed as f64]
     }
-    fn set(&mut self, key: &str, value: f64) {
-        match key {
-            "eta" => self.eta = value,
-            "sigma" => self.sigma = value,
-            "anne_rate" => self.anne_rate = value,
-            "burnin" => self.burnin = value,
-            "C" => self.C = value,
-            "N" => self.N = value,
-            "eps" => self.eps = value,
-            // In range [0, 2^53] (checked by `build`): the cast drops the fraction only.
-            "seed" => self.seed = value as u64,
-            _ => {}
+    fn from_values(values: &[f64]) -> Self {
+        let mut c = SantaConfig::default();
+        let fields = [&mut c.eta, &mut c.sigma, &mut c.anne_rate, &mut c.burnin, &mut c.C, &mut c.N, &mut c.eps];
+        for (field, &v) in fields.into_iter().zip(values) {
+            *field = v;
         }
+        if let Some(&seed) = values.get(7) {
+            // In range [0, 2^53] (checked by `build`): the cast drops the fraction only.
+            c.seed = seed as u64;
+        }
+        c
     }
 }
 
