@@ -168,7 +168,7 @@ for (const dpr of [1, 2]) {
   const { p, context } = await page("/", { dpr });
   const r = await p.evaluate(async (dpr) => {
     const api = await import("/pkg/descent.js");
-    const { replay } = await import("/replay.js");
+    const { replay } = await import("/descent-demo.js");
     const canvas = document.createElement("canvas");
     canvas.width = 600 * dpr;
     canvas.height = 600 * dpr;

@@ -172,7 +172,7 @@ test("the JS API reproduces the article's numpy numbers to 1e-12", async () => {
 test("replay sets the font again after the canvas was resized, which resets its context", async () => {
   const { page, errors } = await open(browser);
   const fonts = await page.evaluate(async () => {
-    const { replay } = await import("/replay.js");
+    const { replay } = await import("/descent-demo.js");
     const canvas = document.createElement("canvas");
     canvas.width = 100; canvas.height = 40;
     const ctx = canvas.getContext("2d");

@@ -34,6 +34,7 @@ pub fn dist(maps: bool) -> Result<PathBuf> {
     let glue = pkg.join("descent.js");
     let js = std::fs::read_to_string(&glue).context("read the generated glue")?;
     std::fs::write(&glue, own_checks(&js)?).context("write the glue")?;
+    crate::bundle::site(&dist)?;
     crate::minify::site(&dist, maps)?;
     preload(&dist)?;
     crate::standalone::write(&dist)?;

@@ -10,6 +10,7 @@
 
 mod bench;
 mod build;
+mod bundle;
 mod linked;
 mod minify;
 mod server;

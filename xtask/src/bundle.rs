@@ -1,0 +1,266 @@
+//! The widget's modules joined into one file at `dist` (and `serve`): `descent-demo.js` and every
+//! module it imports statically, except those that other pages or builds load by name
+//! ([`EXTERNAL`]). gzip compresses one file of ~26 KB better than eleven small ones (each starts
+//! with an empty dictionary), and the minifier can then shorten the names the modules share.
+//!
+//! Each module keeps its own scope: its body runs inside an arrow function, in the order ES
+//! modules evaluate (depth first, imports in source order), and returns an object of its exports;
+//! its imports become `const { … } = module;`. Nothing is renamed, so no name can clash. The
+//! bundle exports every name its modules exported (a name two of them export is refused), so the
+//! lazy modules (help, race, export, share, the languages) and main.js import from
+//! `./descent-demo.js` instead of the file that is gone. The modules are ours, and written so
+//! this holds: no exported `let` that changes later (an import here is a copy), no top-level
+//! `await`, no `export default` or `export *`; each is refused, not bundled wrongly.
+
+use anyhow::{bail, Context, Result};
+use oxc_allocator::Allocator;
+use oxc_ast::ast::{Declaration, ImportDeclarationSpecifier, ModuleDeclaration};
+use oxc_parser::Parser;
+use oxc_span::{GetSpan, SourceType};
+use std::path::Path;
+
+/// The bundle's entry, and the name of the file it replaces.
+pub const ENTRY: &str = "descent-demo.js";
+
+/// Modules that stay files of their own: state.js (main.js reads the URL with it before the
+/// widget loads), styles.js and wasm-source.js (the single file replaces them by name;
+/// index.html starts the wasm module's compile with wasm-source.js) and the wasm-bindgen glue
+/// (the JS API that course pages import).
+pub const EXTERNAL: [&str; 4] = ["state.js", "styles.js", "wasm-source.js", "pkg/descent.js"];
+
+/// One module, parsed: its imports, its exports and its body with both taken out.
+struct Module {
+    name: String,
+    /// `(source, [(imported, local)])`; `imported` is `*` for a namespace, `default` for a default.
+    imports: Vec<(String, Vec<(String, String)>)>,
+    /// `(exported, local)`.
+    exports: Vec<(String, String)>,
+    body: String,
+}
+
+/// The module's file name for a relative specifier written in `from` (all our modules sit in one
+/// folder, the glue in `pkg/`).
+fn resolve(specifier: &str) -> Result<String> {
+    match specifier.strip_prefix("./") {
+        Some(name) if !name.contains("..") => Ok(name.to_string()),
+        _ => bail!("import of {specifier:?}: only ./ specifiers are bundled"),
+    }
+}
+
+fn parse(name: &str, source: &str) -> Result<Module> {
+    let allocator = Allocator::default();
+    let parsed = Parser::new(&allocator, source, SourceType::mjs()).parse();
+    if !parsed.diagnostics.is_empty() || parsed.panicked {
+        let first = parsed.diagnostics.first().map(|d| d.to_string()).unwrap_or_else(|| "the parser gave up".into());
+        bail!("{name} does not parse: {first}");
+    }
+    let mut imports = Vec::new();
+    let mut exports = Vec::new();
+    // Text edits: (start, end, replacement), in order.
+    let mut edits: Vec<(u32, u32, String)> = Vec::new();
+    for stmt in &parsed.program.body {
+        let span = stmt.span();
+        let Some(decl) = stmt.as_module_declaration() else { continue };
+        match decl {
+            ModuleDeclaration::ImportDeclaration(d) => {
+                let source = resolve(&d.source.value)?;
+                let mut names = Vec::new();
+                for s in d.specifiers.iter().flatten() {
+                    names.push(match s {
+                        ImportDeclarationSpecifier::ImportSpecifier(s) => {
+                            (s.imported.name().to_string(), s.local.name.to_string())
+                        }
+                        ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
+                            ("default".to_string(), s.local.name.to_string())
+                        }
+                        ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
+                            ("*".to_string(), s.local.name.to_string())
+                        }
+                    });
+                }
+                imports.push((source, names));
+                edits.push((span.start, span.end, String::new()));
+            }
+            ModuleDeclaration::ExportDeclaration(d) => {
+                match &d.declaration {
+                    Declaration::VariableDeclaration(v) => {
+                        if v.kind != oxc_ast::ast::VariableDeclarationKind::Const {
+                            bail!("{name}: `export {}` is a live binding an import would copy; export a const or a function", v.kind.as_str());
+                        }
+                        for decl in &v.declarations {
+                            let Some(id) = decl.id.get_binding_identifier() else {
+                                bail!("{name}: an exported destructuring is not bundled");
+                            };
+                            exports.push((id.name.to_string(), id.name.to_string()));
+                        }
+                    }
+                    other => {
+                        let Some(id) = other.id() else { bail!("{name}: an export without a name") };
+                        exports.push((id.name.to_string(), id.name.to_string()));
+                    }
+                }
+                // `export ` goes; the declaration stays.
+                edits.push((span.start, d.declaration.span().start, String::new()));
+            }
+            ModuleDeclaration::ExportNamedDeclaration(d) => {
+                for s in &d.specifiers {
+                    exports.push((s.exported.name().to_string(), s.local.name().to_string()));
+                }
+                edits.push((span.start, span.end, String::new()));
+            }
+            _ => bail!("{name}: `export default`, `export *` and `export … from` are not bundled"),
+        }
+    }
+    let mut body = String::with_capacity(source.len());
+    let mut at = 0;
+    for (start, end, with) in edits {
+        body.push_str(&source[at..start as usize]);
+        body.push_str(&with);
+        at = end as usize;
+    }
+    body.push_str(&source[at..]);
+    Ok(Module { name: name.to_string(), imports, exports, body })
+}
+
+/// Bundle the widget in `dist`: write the bundle as `descent-demo.js`, remove the files it took
+/// in, and point the other modules' imports of those files at it.
+pub fn site(dist: &Path) -> Result<()> {
+    let read = |name: &str| std::fs::read_to_string(dist.join(name)).with_context(|| format!("read {name} in dist"));
+    // Depth first from the entry, each module after its imports: the order ES modules run in.
+    let mut order: Vec<Module> = Vec::new();
+    let mut stack: Vec<(Module, usize)> = vec![(parse(ENTRY, &read(ENTRY)?)?, 0)];
+    let mut seen: Vec<String> = vec![ENTRY.to_string()];
+    while let Some((module, next)) = stack.pop() {
+        let pending = module.imports[next..]
+            .iter()
+            .position(|(s, _)| !EXTERNAL.contains(&s.as_str()) && !seen.contains(s))
+            .map(|i| next + i);
+        match pending {
+            Some(i) => {
+                let dep = module.imports[i].0.clone();
+                if stack.iter().any(|(m, _)| m.name == dep) {
+                    bail!("{} and {dep} import each other: not bundled", module.name);
+                }
+                seen.push(dep.clone());
+                let parsed = parse(&dep, &read(&dep)?)?;
+                stack.push((module, i + 1));
+                stack.push((parsed, 0));
+            }
+            None => order.push(module),
+        }
+    }
+    let var = |name: &str| -> String {
+        let stem: String =
+            name.trim_end_matches(".js").chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        format!("__{stem}")
+    };
+    let mut out =
+        String::from("// descent's widget: its modules in one file (cargo xtask dist; see xtask/src/bundle.rs).\n");
+    for ext in EXTERNAL {
+        if order.iter().any(|m| m.imports.iter().any(|(s, _)| s == ext)) {
+            out.push_str(&format!("import * as {} from \"./{ext}\";\n", var(ext)));
+        }
+    }
+    let mut exported: Vec<(String, String)> = Vec::new();
+    for m in &order {
+        out.push_str(&format!("// ----- {} -----\nconst {} = (() => {{\n", m.name, var(&m.name)));
+        for (source, names) in &m.imports {
+            for (imported, local) in names {
+                if imported == "*" {
+                    out.push_str(&format!("const {local} = {};\n", var(source)));
+                }
+            }
+            let named: Vec<String> = names
+                .iter()
+                .filter(|(i, _)| i != "*")
+                .map(|(i, l)| if i == l { l.clone() } else { format!("{i}: {l}") })
+                .collect();
+            if !named.is_empty() {
+                out.push_str(&format!("const {{ {} }} = {};\n", named.join(", "), var(source)));
+            }
+        }
+        out.push_str(&m.body);
+        let ret: Vec<String> =
+            m.exports.iter().map(|(e, l)| if e == l { e.clone() } else { format!("{e}: {l}") }).collect();
+        out.push_str(&format!("\nreturn {{ {} }};\n}})();\n", ret.join(", ")));
+        for (e, _) in &m.exports {
+            if let Some((_, other)) = exported.iter().find(|(n, _)| n == e) {
+                bail!("{} and {other} both export `{e}`: the bundle exports every name once", m.name);
+            }
+            exported.push((e.clone(), m.name.clone()));
+        }
+        let names: Vec<&str> = m.exports.iter().map(|(e, _)| e.as_str()).collect();
+        if !names.is_empty() {
+            out.push_str(&format!("export const {{ {} }} = {};\n", names.join(", "), var(&m.name)));
+        }
+    }
+    std::fs::write(dist.join(ENTRY), out).context("write the bundle")?;
+    let bundled: Vec<&str> = order.iter().map(|m| m.name.as_str()).filter(|n| *n != ENTRY).collect();
+    for name in &bundled {
+        std::fs::remove_file(dist.join(name)).with_context(|| format!("remove {name}"))?;
+    }
+    // The modules left import the bundled files from the bundle.
+    for entry in std::fs::read_dir(dist).context("list dist")? {
+        let file = entry?.file_name().to_string_lossy().into_owned();
+        if !file.ends_with(".js") || file == ENTRY {
+            continue;
+        }
+        let mut text = read(&file)?;
+        for name in &bundled {
+            for (before, after) in [("from \"./", "\""), ("import(\"./", "\")")] {
+                text = text.replace(&format!("{before}{name}{after}"), &format!("{before}{ENTRY}{after}"));
+            }
+            if text.contains(&format!("\"./{name}\"")) {
+                bail!("{file} names ./{name} other than in an import: it is bundled into {ENTRY} now");
+            }
+        }
+        std::fs::write(dist.join(&file), text).with_context(|| format!("write {file}"))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn imports_and_exports_are_taken_out() {
+        let m = parse(
+            "a.js",
+            "import { x, y as z } from \"./b.js\";\nimport init from \"./pkg/descent.js\";\nexport function f() { return x + z; }\nexport const K = 1, L = 2;\nconst q = 3;\nexport { q as Q };\n",
+        )
+        .unwrap();
+        assert_eq!(
+            m.imports,
+            vec![
+                ("b.js".to_string(), vec![("x".into(), "x".into()), ("y".into(), "z".into())]),
+                ("pkg/descent.js".to_string(), vec![("default".into(), "init".into())]),
+            ]
+        );
+        assert_eq!(
+            m.exports,
+            vec![
+                ("f".into(), "f".into()),
+                ("K".into(), "K".into()),
+                ("L".into(), "L".into()),
+                ("Q".into(), "q".into())
+            ]
+        );
+        assert!(!m.body.contains("import") && !m.body.contains("export"), "{}", m.body);
+        assert!(m.body.contains("function f() { return x + z; }") && m.body.contains("const K = 1, L = 2;"));
+    }
+
+    #[test]
+    fn what_would_be_bundled_wrongly_is_refused() {
+        for source in [
+            "export let n = 0;",
+            "export default 1;",
+            "export * from \"./b.js\";",
+            "export { a } from \"./b.js\";",
+            "import x from \"../b.js\";",
+            "export const { a } = {};",
+        ] {
+            assert!(parse("a.js", source).is_err(), "{source}");
+        }
+    }
+}
