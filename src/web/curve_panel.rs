@@ -3,7 +3,9 @@
 
 use super::api::num;
 use super::loss_panel::{stop_object, trend_js};
-use super::{bounded, canvas, draw_error, fail, get, record, set, setup_error, string_or, whole, MAX_STEPS};
+use super::{
+    bounded, canvas, draw_error, fail, get, record, set, setup_error, string_or, type_error, whole, MAX_STEPS,
+};
 use crate::scene::curve::{CurveConfig, CurveFigure, CurveScene, CurveWords};
 use js_sys::{Float64Array, Object};
 use wasm_bindgen::prelude::*;
@@ -19,7 +21,7 @@ pub struct CurvePanel {
 
 fn config(obj: &JsValue) -> Result<CurveConfig, JsValue> {
     if !obj.is_object() {
-        return Err(fail("type", &[("name", "settings".into()), ("expected", "object".into())]));
+        return Err(type_error("settings", "object"));
     }
     let d = CurveConfig::default();
     Ok(CurveConfig {

@@ -83,6 +83,13 @@ pub(crate) fn fail(code: &str, fields: &[(&str, JsValue)]) -> JsValue {
     e.into()
 }
 
+/// A `type` refusal: `name` is not what it should be (`expected`: `string`, `number`, `object`,
+/// `readable`, …). One function, not the same few calls written out at each of its ~20 places.
+#[inline(never)]
+pub(crate) fn type_error(name: &str, expected: &str) -> JsValue {
+    fail("type", &[("name", name.into()), ("expected", expected.into())])
+}
+
 fn strings(v: &[&str]) -> JsValue {
     v.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
 }
@@ -165,7 +172,7 @@ pub(crate) fn setup_error(e: SetupError) -> JsValue {
 
 /// `value` as a string, or a `type` refusal naming `name`.
 pub(crate) fn string(name: &str, value: &JsValue) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| fail("type", &[("name", name.into()), ("expected", "string".into())]))
+    value.as_string().ok_or_else(|| type_error(name, "string"))
 }
 
 /// `value` as a string, or `default` when undefined or null.
@@ -183,7 +190,7 @@ pub(crate) fn number_or(name: &str, value: &JsValue, default: f64) -> Result<f64
     if value.is_undefined() || value.is_null() {
         return Ok(default);
     }
-    value.as_f64().ok_or_else(|| fail("type", &[("name", name.into()), ("expected", "number".into())]))
+    value.as_f64().ok_or_else(|| type_error(name, "number"))
 }
 
 /// Property `key` of `obj` (a getter that throws is a `type` refusal, never an exception through
@@ -192,12 +199,12 @@ pub(crate) fn get(obj: &JsValue, key: &str) -> Result<JsValue, JsValue> {
     if !obj.is_object() {
         return Ok(JsValue::UNDEFINED);
     }
-    Reflect::get(obj, &key.into()).map_err(|_| fail("type", &[("name", key.into()), ("expected", "readable".into())]))
+    Reflect::get(obj, &key.into()).map_err(|_| type_error(key, "readable"))
 }
 
 /// A `type` refusal: `name` could not be read (a getter or proxy trap threw).
 fn unreadable(name: &str) -> JsValue {
-    fail("type", &[("name", name.into()), ("expected", "readable".into())])
+    type_error(name, "readable")
 }
 
 /// The length of `value` when it is an Array (or, with `typed`, a Float64Array), `None` when it
@@ -228,7 +235,7 @@ pub(crate) fn keys(name: &str, value: &JsValue) -> Result<Array, JsValue> {
 
 /// An array of numbers (a JS Array or a Float64Array), at most `max` long.
 pub(crate) fn numbers(name: &str, value: &JsValue, max: usize) -> Result<Vec<f64>, JsValue> {
-    let bad = || fail("type", &[("name", name.into()), ("expected", "numbers".into())]);
+    let bad = || type_error(name, "numbers");
     let Some(len) = list_length(name, value, true)? else {
         return Err(bad());
     };
@@ -255,7 +262,7 @@ pub(crate) fn pixels(name: &str, rgba: &[u8], into: &JsValue) -> Result<Uint8Cla
     if into.is_undefined() || into.is_null() {
         return Ok(Uint8ClampedArray::from(rgba));
     }
-    let bad = || fail("type", &[("name", name.into()), ("expected", "Uint8ClampedArray".into())]);
+    let bad = || type_error(name, "Uint8ClampedArray");
     // `isView` is false for a proxy around a typed array, whose reads could run page code.
     if !(ArrayBuffer::is_view(into) && into.is_instance_of::<Uint8ClampedArray>()) {
         return Err(bad());

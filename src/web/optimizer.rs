@@ -2,7 +2,7 @@
 //! own pages.
 
 use super::api::hyper_object;
-use super::{fail, finite, finite_array, keys, list_items, list_length, setup_error, string};
+use super::{finite, finite_array, keys, list_items, list_length, setup_error, string, type_error};
 use crate::objective::Objective;
 use crate::optim::{self, Probe};
 use crate::scene::{Param, RunSpec, SetupError};
@@ -61,17 +61,16 @@ impl Optimizer {
         if params.is_object() {
             for k in keys("params", &params)?.iter().take(32) {
                 let key = string("params", &k)?;
-                let v = Reflect::get(&params, &k)
-                    .map_err(|_| fail("type", &[("name", key.clone().into()), ("expected", "readable".into())]))?;
+                let v = Reflect::get(&params, &k).map_err(|_| type_error(&key, "readable"))?;
                 let value = match (v.as_f64(), v.as_string()) {
                     (Some(x), _) => Param::Num(x),
                     (_, Some(s)) => Param::Name(s),
-                    _ => return Err(fail("type", &[("name", key.into()), ("expected", "number".into())])),
+                    _ => return Err(type_error(&key, "number")),
                 };
                 list.push((key, value));
             }
         } else if !(params.is_undefined() || params.is_null()) {
-            return Err(fail("type", &[("name", "params".into()), ("expected", "object".into())]));
+            return Err(type_error("params", "object"));
         }
         let inner = RunSpec { name, params: list }.build().map_err(setup_error)?;
         Ok(Optimizer { inner })
@@ -110,7 +109,7 @@ impl Optimizer {
             self.inner.update(&[grad_w, grad_b], loss, &mut probe, &mut delta);
             if probe.failed {
                 self.inner = before;
-                return Err(fail("type", &[("name", "gradAt".into()), ("expected", "numbers".into())]));
+                return Err(type_error("gradAt", "numbers"));
             }
         } else {
             struct None_;

@@ -2,7 +2,7 @@
 //! read and checked.
 
 use super::super::api::num;
-use super::super::{fail, get, keys, list_items, list_length, numbers, setup_error, string, string_or, style};
+use super::super::{get, keys, list_items, list_length, numbers, setup_error, string, string_or, style, type_error};
 use crate::colormap::ColorMap;
 use crate::draw::surface::Angle;
 use crate::scene::loss::{LossConfig, Words};
@@ -23,7 +23,7 @@ pub(super) struct ViewSettings {
 
 fn runs(value: &JsValue) -> Result<Vec<RunSpec>, JsValue> {
     let Some(len) = list_length("runs", value, false)? else {
-        return Err(fail("type", &[("name", "runs".into()), ("expected", "array".into())]));
+        return Err(type_error("runs", "array"));
     };
     if len > MAX_RUNS as f64 || len == 0.0 {
         return Err(setup_error(SetupError::Runs { given: len as usize, max: MAX_RUNS }));
@@ -37,18 +37,17 @@ fn runs(value: &JsValue) -> Result<Vec<RunSpec>, JsValue> {
             if p.is_object() {
                 let keys = keys("params", &p)?;
                 if keys.length() > 32 {
-                    return Err(fail("type", &[("name", "params".into()), ("expected", "object".into())]));
+                    return Err(type_error("params", "object"));
                 }
                 for k in keys.iter() {
                     let key = string("params", &k)?;
-                    let v = Reflect::get(&p, &k)
-                        .map_err(|_| fail("type", &[("name", key.clone().into()), ("expected", "readable".into())]))?;
+                    let v = Reflect::get(&p, &k).map_err(|_| type_error(&key, "readable"))?;
                     let value = if let Some(x) = v.as_f64() {
                         Param::Num(x)
                     } else if let Some(s) = v.as_string() {
                         Param::Name(s)
                     } else {
-                        return Err(fail("type", &[("name", key.into()), ("expected", "number".into())]));
+                        return Err(type_error(&key, "number"));
                     };
                     params.push((key, value));
                 }
@@ -60,7 +59,7 @@ fn runs(value: &JsValue) -> Result<Vec<RunSpec>, JsValue> {
 
 pub(super) fn config(obj: &JsValue) -> Result<LossConfig, JsValue> {
     if !obj.is_object() {
-        return Err(fail("type", &[("name", "settings".into()), ("expected", "object".into())]));
+        return Err(type_error("settings", "object"));
     }
     let d = LossConfig::default();
     let start = get(obj, "start")?;
@@ -70,7 +69,7 @@ pub(super) fn config(obj: &JsValue) -> Result<LossConfig, JsValue> {
         let v = numbers("start", &start, 2)?;
         match v[..] {
             [w, b] => Some([w, b]),
-            _ => return Err(fail("type", &[("name", "start".into()), ("expected", "numbers".into())])),
+            _ => return Err(type_error("start", "numbers")),
         }
     };
     let data = get(obj, "data")?;
@@ -127,7 +126,7 @@ pub(super) fn view(view: &JsValue) -> Result<ViewSettings, JsValue> {
     } else {
         match numbers("guess", &guess, 2)?[..] {
             [a, b] if a.is_finite() && b.is_finite() => Some([a, b]),
-            _ => return Err(fail("type", &[("name", "guess".into()), ("expected", "numbers".into())])),
+            _ => return Err(type_error("guess", "numbers")),
         }
     };
     let d = Angle::default();
