@@ -31,6 +31,11 @@ pub fn dist(maps: bool) -> Result<PathBuf> {
         .remove_producers_section(true)
         .generate(&pkg)
         .context("wasm-bindgen could not generate the glue")?;
+    // The closure adapters and wakers that only the function table keeps (xtask/src/prune.rs).
+    let module = pkg.join("descent_bg.wasm");
+    let bytes = std::fs::read(&module).context("read the module wasm-bindgen wrote")?;
+    let (pruned, _) = crate::prune::dead_table_entries(&bytes)?;
+    std::fs::write(&module, pruned).context("write the module")?;
     let glue = pkg.join("descent.js");
     let js = std::fs::read_to_string(&glue).context("read the generated glue")?;
     std::fs::write(&glue, own_checks(&js)?).context("write the glue")?;
