@@ -475,7 +475,7 @@ test("Play changes the numbers' text in place: no text node replaced, no attribu
   const counts = await page.evaluate(async () => {
     const el = document.querySelector("descent-demo");
     const { RACE_PARAMS } = await import("/race.js");
-    const { writeRuns, OPTIMIZERS } = await import("/state.js");
+    const { writeRuns, OPTIMIZERS } = await import("/descent-demo.js");
     el.setAttribute("optimizers", writeRuns(OPTIMIZERS.map((o) => ({ name: o, params: RACE_PARAMS[o] }))));
     el.step();
     // Every frame of Play runs the same update as Step; from the second step on, nothing is built.

@@ -22,11 +22,13 @@ use std::path::Path;
 /// The bundle's entry, and the name of the file it replaces.
 pub const ENTRY: &str = "descent-demo.js";
 
-/// Modules that stay files of their own: state.js (main.js reads the URL with it before the
-/// widget loads), styles.js and wasm-source.js (the single file replaces them by name;
-/// index.html starts the wasm module's compile with wasm-source.js) and the wasm-bindgen glue
-/// (the JS API that course pages import).
-pub const EXTERNAL: [&str; 4] = ["state.js", "styles.js", "wasm-source.js", "pkg/descent.js"];
+/// Modules that stay files of their own: styles.js and wasm-source.js (the single file replaces
+/// them by name; index.html starts the wasm module's compile with wasm-source.js) and the
+/// wasm-bindgen glue (the JS API that course pages import). main.js, which reads the URL with
+/// state.js, imports it from the bundle: the element is then defined before main.js arranges the
+/// page, which it handles (an element not yet built ignores attribute changes and reads them
+/// when it builds; one removed before it is built is never built).
+pub const EXTERNAL: [&str; 3] = ["styles.js", "wasm-source.js", "pkg/descent.js"];
 
 /// One module, parsed: its imports, its exports and its body with both taken out.
 struct Module {
