@@ -104,7 +104,7 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
     loss.reset(); parabola.reset();
     const single = { loss: time(loss, 250), parabola: time(parabola, 250) };
     // All 19 optimizers at once, on the race's data (as "Race all 19" sets it).
-    const { RACE_PARAMS } = await import("/race.js");
+    const { RACE_PARAMS } = await import("/tools.js");
     const { writeRuns, OPTIMIZERS } = await import("/descent-demo.js");
     loss.setAttribute("data", "logistic");
     loss.setAttribute("w0", "-1");

@@ -474,7 +474,7 @@ test("Play changes the numbers' text in place: no text node replaced, no attribu
   const { page, errors, context } = await openPage("/#panel=loss-space&speed=60");
   const counts = await page.evaluate(async () => {
     const el = document.querySelector("descent-demo");
-    const { RACE_PARAMS } = await import("/race.js");
+    const { RACE_PARAMS } = await import("/tools.js");
     const { writeRuns, OPTIMIZERS } = await import("/descent-demo.js");
     el.setAttribute("optimizers", writeRuns(OPTIMIZERS.map((o) => ({ name: o, params: RACE_PARAMS[o] }))));
     el.step();
