@@ -29,6 +29,8 @@ pub fn dist(maps: bool) -> Result<PathBuf> {
         // DESCENT_KEEP_NAMES=1 keeps function names, for profiling in Chromium's profiler.
         .remove_name_section(std::env::var_os("DESCENT_KEEP_NAMES").is_none())
         .remove_producers_section(true)
+        // Every browser that runs the module has `TextEncoder.encodeInto`: no fallback for it in the glue.
+        .encode_into(wasm_bindgen_cli_support::EncodeInto::Always)
         .generate(&pkg)
         .context("wasm-bindgen could not generate the glue")?;
     // The closure adapters and wakers that only the function table keeps (xtask/src/prune.rs).

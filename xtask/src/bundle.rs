@@ -17,6 +17,7 @@ use oxc_allocator::Allocator;
 use oxc_ast::ast::{Declaration, ImportDeclarationSpecifier, ModuleDeclaration};
 use oxc_parser::Parser;
 use oxc_span::{GetSpan, SourceType};
+use std::collections::HashSet;
 use std::path::Path;
 
 /// The bundle's entry, and the name of the file it replaces.
@@ -30,11 +31,14 @@ pub const ENTRY: &str = "descent-demo.js";
 /// when it builds; one removed before it is built is never built).
 pub const EXTERNAL: [&str; 3] = ["styles.js", "wasm-source.js", "pkg/descent.js"];
 
+/// A module's imports: `(source, [(imported, local)])`; `imported` is `*` for a namespace,
+/// `default` for a default.
+type Imports = Vec<(String, Vec<(String, String)>)>;
+
 /// One module, parsed: its imports, its exports and its body with both taken out.
 struct Module {
     name: String,
-    /// `(source, [(imported, local)])`; `imported` is `*` for a namespace, `default` for a default.
-    imports: Vec<(String, Vec<(String, String)>)>,
+    imports: Imports,
     /// `(exported, local)`.
     exports: Vec<(String, String)>,
     body: String,
@@ -124,10 +128,42 @@ fn parse(name: &str, source: &str) -> Result<Module> {
     Ok(Module { name: name.to_string(), imports, exports, body })
 }
 
+/// Names the end-to-end tests and the benchmark import from the bundle (the replay of recorded
+/// figures; the state table's optimizer list and writer), kept exported though no module outside
+/// imports them.
+pub const KEEP: [&str; 3] = ["replay", "writeRuns", "OPTIMIZERS"];
+
 /// The lazy modules joined the same way into `tools.js`: the help, sharing, exports and race
 /// mode. One file for the four costs the reader of one of them ~2 KB more once, and the site
 /// ~0.4 KB less.
 pub const TOOLS: (&str, [&str; 4]) = ("tools.js", ["help.js", "share.js", "export.js", "race.js"]);
+
+/// The static imports of a module outside the bundle (which may be another bundle).
+fn imports_of(name: &str, source: &str) -> Result<Imports> {
+    let allocator = Allocator::default();
+    let parsed = Parser::new(&allocator, source, SourceType::mjs()).parse();
+    if !parsed.diagnostics.is_empty() || parsed.panicked {
+        bail!("{name} does not parse");
+    }
+    let mut imports = Vec::new();
+    for stmt in &parsed.program.body {
+        if let Some(ModuleDeclaration::ImportDeclaration(d)) = stmt.as_module_declaration() {
+            let names = d
+                .specifiers
+                .iter()
+                .flatten()
+                .map(|s| match s {
+                    ImportDeclarationSpecifier::ImportSpecifier(s) => s.imported.name().to_string(),
+                    ImportDeclarationSpecifier::ImportDefaultSpecifier(_) => "default".to_string(),
+                    ImportDeclarationSpecifier::ImportNamespaceSpecifier(_) => "*".to_string(),
+                })
+                .map(|i| (i, String::new()))
+                .collect();
+            imports.push((resolve(&d.source.value)?, names));
+        }
+    }
+    Ok(imports)
+}
 
 /// Bundle the widget in `dist`: `descent-demo.js` with what it imports, then the lazy tools; the
 /// files they took in are removed and the other modules' imports point at the bundles.
@@ -173,6 +209,59 @@ fn join(dist: &Path, out_name: &str, roots: &[&str], external: &[&str]) -> Resul
             }
         }
     }
+    // The exports anyone uses: every export of a root (a page or a dynamic import may read any),
+    // what the bundled modules import from each other, what the modules outside import from them
+    // (all of a module imported dynamically from outside), and [`KEEP`]. The others are left out
+    // of the module's returned object, so the minifier drops their code if nothing else uses it.
+    let names: Vec<&str> = order.iter().map(|m| m.name.as_str()).collect();
+    let mut used: HashSet<(String, String)> = HashSet::new();
+    let mut all_of: HashSet<String> = roots.iter().map(|r| r.to_string()).collect();
+    // The same, from outside the bundle only: what the bundle itself must export.
+    let mut public: HashSet<(String, String)> = HashSet::new();
+    let mut public_all: HashSet<String> = all_of.clone();
+    for m in &order {
+        for (source, imported) in &m.imports {
+            for (i, _) in imported {
+                if i == "*" {
+                    all_of.insert(source.clone());
+                } else {
+                    used.insert((source.clone(), i.clone()));
+                }
+            }
+        }
+    }
+    for entry in std::fs::read_dir(dist).context("list dist")? {
+        let file = entry?.file_name().to_string_lossy().into_owned();
+        if !file.ends_with(".js") || names.contains(&file.as_str()) || file.starts_with("embed-example") {
+            continue;
+        }
+        let text = read(&file)?;
+        for (source, imported) in imports_of(&file, &text)? {
+            for (i, _) in imported {
+                if i == "*" {
+                    all_of.insert(source.clone());
+                    public_all.insert(source.clone());
+                } else {
+                    used.insert((source.clone(), i.clone()));
+                    public.insert((source.clone(), i));
+                }
+            }
+        }
+        for name in &names {
+            if text.contains(&format!("import(\"./{name}\")")) {
+                all_of.insert(name.to_string());
+                public_all.insert(name.to_string());
+            }
+        }
+    }
+    let is_used = |module: &str, export: &str| {
+        all_of.contains(module) || used.contains(&(module.to_string(), export.to_string())) || KEEP.contains(&export)
+    };
+    let is_public = |module: &str, export: &str| {
+        public_all.contains(module)
+            || public.contains(&(module.to_string(), export.to_string()))
+            || KEEP.contains(&export)
+    };
     let var = |name: &str| -> String {
         let stem: String =
             name.trim_end_matches(".js").chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
@@ -204,8 +293,12 @@ fn join(dist: &Path, out_name: &str, roots: &[&str], external: &[&str]) -> Resul
             }
         }
         out.push_str(&m.body);
-        let ret: Vec<String> =
-            m.exports.iter().map(|(e, l)| if e == l { e.clone() } else { format!("{e}: {l}") }).collect();
+        let ret: Vec<String> = m
+            .exports
+            .iter()
+            .filter(|(e, _)| is_used(&m.name, e))
+            .map(|(e, l)| if e == l { e.clone() } else { format!("{e}: {l}") })
+            .collect();
         out.push_str(&format!("\nreturn {{ {} }};\n}})();\n", ret.join(", ")));
         for (e, _) in &m.exports {
             if let Some((_, other)) = exported.iter().find(|(n, _)| n == e) {
@@ -213,9 +306,9 @@ fn join(dist: &Path, out_name: &str, roots: &[&str], external: &[&str]) -> Resul
             }
             exported.push((e.clone(), m.name.clone()));
         }
-        let names: Vec<&str> = m.exports.iter().map(|(e, _)| e.as_str()).collect();
-        if !names.is_empty() {
-            out.push_str(&format!("export const {{ {} }} = {};\n", names.join(", "), var(&m.name)));
+        let public: Vec<&str> = m.exports.iter().map(|(e, _)| e.as_str()).filter(|e| is_public(&m.name, e)).collect();
+        if !public.is_empty() {
+            out.push_str(&format!("export const {{ {} }} = {};\n", public.join(", "), var(&m.name)));
         }
     }
     let bundled: Vec<&str> = order.iter().map(|m| m.name.as_str()).filter(|n| *n != out_name).collect();
