@@ -30,7 +30,6 @@ const words = {
   sliderOf: (label) => `curseur ${label}`,
   lossTitle: "Espace de perte de (w, b) — la descente de gradient pas à pas",
   surfaceTitle: (name) => `Surface de test : ${name} — course d'optimiseurs`,
-  mapLabel: "Carte de la perte : couleurs et lignes de niveau, axes w et b",
   pathLabel: (s) => `Trajectoire sur la carte. ${s} Cliquez ou touchez pour choisir le départ.`,
   surfaceLabel: (s) => `Surface de perte en 3D. ${s}`,
   chartLabel: (s) => `Perte au fil des pas. ${s}`,
@@ -59,7 +58,6 @@ const words = {
   raceEditor: "Optimiseurs et leurs hyperparamètres",
   addRun: "Ajouter un optimiseur", removeRun: (n) => `Retirer ${n}`, allRuns: "Les 19 en course (sur la courbe logistique, depuis (−1 ; 1))", oneRun: "Revenir à un seul",
   runState: (step, loss) => `pas ${step}, L = ${loss}`,
-  runStopped: "arrêté",
   defaultsShown: "Les valeurs par défaut sont en gris ; tapez pour en changer une.",
   trend: {
     start: "",

@@ -31,7 +31,6 @@ const words = {
   sliderOf: (label) => `${label} のスライダー`,
   lossTitle: "(w, b) の損失空間 — 勾配降下法を1ステップずつ",
   surfaceTitle: (name) => `テスト関数：${name} — 最適化手法の比較`,
-  mapLabel: "損失のマップ：色と等高線、軸は w と b",
   pathLabel: (s) => `損失マップ上の軌跡。${s} クリックまたはタップで初期値を設定。`,
   surfaceLabel: (s) => `損失曲面の 3D 表示。${s}`,
   chartLabel: (s) => `ステップごとの損失。${s}`,
@@ -60,7 +59,6 @@ const words = {
   raceEditor: "最適化手法とハイパーパラメータ",
   addRun: "手法を追加", removeRun: (n) => `${n} を削除`, allRuns: "19 手法すべて（ロジスティックのデータで (−1, 1) から）", oneRun: "1つに戻す",
   runState: (step, loss) => `ステップ ${step}、L = ${loss}`,
-  runStopped: "停止",
   defaultsShown: "既定値は灰色で表示。入力すると変更できます。",
   trend: {
     start: "",

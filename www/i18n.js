@@ -81,7 +81,6 @@ const en = {
   // Loss space
   lossTitle: "Loss space of (w, b) — gradient descent step by step",
   surfaceTitle: (name) => `Test surface: ${name} — optimizers racing`,
-  mapLabel: "Loss map: heatmap with contour lines, axes w and b",
   pathLabel: (s) => `Trajectory on the loss map. ${s} Click or tap to set the start.`,
   surfaceLabel: (s) => `3-D loss surface. ${s}`,
   chartLabel: (s) => `Loss over steps. ${s}`,
@@ -114,7 +113,6 @@ const en = {
   raceEditor: "Optimizers and their hyperparameters",
   addRun: "Add an optimizer", removeRun: (n) => `Remove ${n}`, allRuns: "Race all 19 (on the logistic data, from (−1, 1))", oneRun: "Back to one",
   runState: (step, loss) => `step ${step}, L = ${loss}`,
-  runStopped: "stopped",
   defaultsShown: "Defaults are shown greyed; type to change one.",
   // Trends and stops: what happened, then what to try.
   trend: {

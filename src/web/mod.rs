@@ -175,6 +175,19 @@ pub(crate) fn string(name: &str, value: &JsValue) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| type_error(name, "string"))
 }
 
+/// Each `(key, field)`: the string at `key` of `obj` into `field`, unless it is undefined or null
+/// (the field keeps its default); anything else is a `type` refusal naming the key. One loop for
+/// every settings object, so a refusal drops nothing but what was read.
+pub(crate) fn strings_into(obj: &JsValue, fields: &mut [(&str, &mut String)]) -> Result<(), JsValue> {
+    for (key, field) in fields.iter_mut() {
+        let value = get(obj, key)?;
+        if !(value.is_undefined() || value.is_null()) {
+            **field = string(key, &value)?;
+        }
+    }
+    Ok(())
+}
+
 /// `value` as a string, or `default` when undefined or null.
 pub(crate) fn string_or(name: &str, value: &JsValue, default: &str) -> Result<String, JsValue> {
     if value.is_undefined() || value.is_null() {

@@ -165,13 +165,20 @@ fn imports_of(name: &str, source: &str) -> Result<Imports> {
     Ok(imports)
 }
 
-/// Bundle the widget in `dist`: `descent-demo.js` with what it imports, then the lazy tools; the
+/// French and Japanese in one file: gzip finds the two tables' shared shape (the same keys, the
+/// same templates), 1.4 KB less for the site; a reader who picks either language fetches both
+/// (10 KB instead of 6, once, after the first frame).
+pub const LANGUAGES: (&str, [&str; 2]) = ("i18n-more.js", ["i18n-fr.js", "i18n-ja.js"]);
+
+/// Bundle the widget in `dist`: `descent-demo.js` with what it imports, then the lazy tools and
+/// the other languages; the
 /// files they took in are removed and the other modules' imports point at the bundles.
 pub fn site(dist: &Path) -> Result<()> {
     join(dist, ENTRY, &[ENTRY], &EXTERNAL)?;
     let mut outside: Vec<&str> = EXTERNAL.to_vec();
     outside.push(ENTRY);
-    join(dist, TOOLS.0, &TOOLS.1, &outside)
+    join(dist, TOOLS.0, &TOOLS.1, &outside)?;
+    join(dist, LANGUAGES.0, &LANGUAGES.1, &outside)
 }
 
 /// Join `roots` and the modules they import (not those in `external`) into `out` in `dist`, in

@@ -127,8 +127,10 @@ pub fn dead_table_entries(bytes: &[u8]) -> Result<(Vec<u8>, usize)> {
         }
     }
     walrus::passes::gc::run(&mut module);
-    // walrus would add itself as a producer; wasm-bindgen was told to leave that section out.
+    // walrus would add itself as a producer; wasm-bindgen was told to leave that section out. The
+    // target features rustc lists are for linkers, not browsers.
     module.producers.clear();
+    module.customs.remove_raw("target_features");
     Ok((module.emit_wasm(), count))
 }
 

@@ -2,7 +2,9 @@
 //! read and checked.
 
 use super::super::api::num;
-use super::super::{get, keys, list_items, list_length, numbers, setup_error, string, string_or, style, type_error};
+use super::super::{
+    get, keys, list_items, list_length, numbers, setup_error, string, string_or, strings_into, style, type_error,
+};
 use crate::colormap::ColorMap;
 use crate::draw::surface::Angle;
 use crate::scene::loss::{LossConfig, Words};
@@ -57,59 +59,73 @@ fn runs(value: &JsValue) -> Result<Vec<RunSpec>, JsValue> {
         .collect()
 }
 
+/// `configure`'s settings, checked: the article's values where a key is missing. The config is
+/// built first and each key read into it, so a refusal drops one value (each early return used
+/// to drop every string and array read so far: a third of this function's code).
 pub(super) fn config(obj: &JsValue) -> Result<LossConfig, JsValue> {
     if !obj.is_object() {
         return Err(type_error("settings", "object"));
     }
-    let d = LossConfig::default();
+    let mut c = LossConfig::default();
     let start = get(obj, "start")?;
-    let start = if start.is_undefined() || start.is_null() {
-        None
+    if !(start.is_undefined() || start.is_null()) {
+        let [w, b] = numbers("start", &start, 2)?[..] else {
+            return Err(type_error("start", "numbers"));
+        };
+        c.start = Some([w, b]);
     } else {
-        let v = numbers("start", &start, 2)?;
-        match v[..] {
-            [w, b] => Some([w, b]),
-            _ => return Err(type_error("start", "numbers")),
-        }
-    };
+        c.start = None;
+    }
     let data = get(obj, "data")?;
+    if !(data.is_undefined() || data.is_null()) {
+        c.data = numbers("data", &data, 2 * crate::data::MAX_SAMPLES + 2)?;
+    }
     let runs_value = get(obj, "runs")?;
-    Ok(LossConfig {
-        surface: string_or("surface", &get(obj, "surface")?, &d.surface)?,
-        data: if data.is_undefined() || data.is_null() {
-            d.data
-        } else {
-            numbers("data", &data, 2 * crate::data::MAX_SAMPLES + 2)?
-        },
-        activation: string_or("activation", &get(obj, "activation")?, &d.activation)?,
-        loss: string_or("loss", &get(obj, "loss")?, &d.loss)?,
-        range: num(obj, "range", d.range)?,
-        start,
-        runs: if runs_value.is_undefined() || runs_value.is_null() { d.runs } else { runs(&runs_value)? },
-        batch: num(obj, "batch", 0.0)?,
-        order: string_or("order", &get(obj, "order")?, &d.order)?,
-        seed: num(obj, "seed", 0.0)?,
-    })
+    if !(runs_value.is_undefined() || runs_value.is_null()) {
+        c.runs = runs(&runs_value)?;
+    }
+    strings_into(
+        obj,
+        &mut [
+            ("surface", &mut c.surface),
+            ("activation", &mut c.activation),
+            ("loss", &mut c.loss),
+            ("order", &mut c.order),
+        ],
+    )?;
+    for (key, field) in [("range", &mut c.range), ("batch", &mut c.batch), ("seed", &mut c.seed)] {
+        *field = num(obj, key, *field)?;
+    }
+    Ok(c)
 }
 
 fn words(v: &JsValue) -> Result<Words, JsValue> {
-    let s = |key: &str, default: &str| -> Result<String, JsValue> { string_or(key, &get(v, key)?, default) };
+    let mut w = Words {
+        x: "w".into(),
+        y: "b".into(),
+        loss: "loss L".into(),
+        step: "step t".into(),
+        loss_log: "loss L (log)".into(),
+        runs: Vec::new(),
+    };
+    strings_into(
+        v,
+        &mut [
+            ("x", &mut w.x),
+            ("y", &mut w.y),
+            ("loss", &mut w.loss),
+            ("step", &mut w.step),
+            ("lossLog", &mut w.loss_log),
+        ],
+    )?;
     let runs = get(v, "runs")?;
-    let names = match list_length("runs", &runs, false)? {
-        Some(n) => list_items("runs", &runs, (n as usize).min(MAX_RUNS))?
+    if let Some(n) = list_length("runs", &runs, false)? {
+        w.runs = list_items("runs", &runs, (n as usize).min(MAX_RUNS))?
             .iter()
             .map(|n| n.as_string().unwrap_or_default())
-            .collect(),
-        None => Vec::new(),
-    };
-    Ok(Words {
-        x: s("x", "w")?,
-        y: s("y", "b")?,
-        loss: s("loss", "loss L")?,
-        step: s("step", "step t")?,
-        loss_log: s("lossLog", "loss L (log)")?,
-        runs: names,
-    })
+            .collect();
+    }
+    Ok(w)
 }
 
 /// How the figures look, from `setView`'s object.
