@@ -24,6 +24,20 @@ test("the browser runs as the helpers launch it: one effective --disable-feature
   for (const f of ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"]) assert.ok(effective.has(f), `${f} disabled`);
 });
 
+test("the first load fetches what the first frame needs, not the tools nor the other languages; the help fetches its code when opened", async () => {
+  const { page, errors, context } = await open(browser);
+  await page.waitForTimeout(500);
+  const fetched = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+  // The lazy code under either name: the modules as written, or the files dist joins them into.
+  const LAZY = /\/(tools|i18n-more|help|race|export|share|i18n-fr|i18n-ja)\.js$/;
+  assert.deepEqual((await fetched()).filter((f) => LAZY.test(f)), [], "nothing lazy in the first load");
+  await page.locator("#loss-space").getByRole("button", { name: "What am I looking at?" }).click();
+  await page.locator("#loss-space").getByRole("dialog").waitFor();
+  assert.ok((await fetched()).some((f) => LAZY.test(f)), "the help's code is fetched when it is opened");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the page loads with zero console errors and draws both figures", async () => {
   const { page, errors } = await open(browser);
   assert.ok(await colourCount(page, "#loss-space canvas.map-base") > 50, "the loss map has a heatmap");

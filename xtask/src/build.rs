@@ -152,7 +152,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Modules the first frame does not need: loaded when first used, so not preloaded.
-pub const LAZY: [&str; 6] = ["race.js", "export.js", "help.js", "share.js", "i18n-fr.js", "i18n-ja.js"];
+pub const LAZY: [&str; 2] = [crate::bundle::TOOLS.0, crate::bundle::LANGUAGES.0];
 
 /// Replace the `<!-- preload… -->` line of index.html with `<link rel="modulepreload">` for every
 /// module the page imports and a preload of the wasm, so the browser fetches them all at once
