@@ -266,6 +266,15 @@ fn every_refusal_is_an_error_with_its_code() {
     assert_eq!(refused(p.configure(settings(&[("runs", arr(&[bad_param]))]))), "param");
     let bad_eta = obj(&[("name", s("sgd")), ("params", obj(&[("eta", n(-1.0))]))]);
     assert_eq!(refused(p.configure(settings(&[("runs", arr(&[bad_eta]))]))), "range");
+    // A run's params read as `new Optimizer` reads them: not an object, or more than 32 keys, is
+    // refused (the race used to ignore the first, `new Optimizer` to drop the keys past 32).
+    let not_object = obj(&[("name", s("sgd")), ("params", n(5.0))]);
+    assert_eq!(refused(p.configure(settings(&[("runs", arr(&[not_object]))]))), "type");
+    let keys: Vec<(String, JsValue)> = (0..33).map(|i| (format!("k{i}"), n(1.0))).collect();
+    let keys: Vec<(&str, JsValue)> = keys.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    assert_eq!(refused(Optimizer::new(s("sgd"), obj(&keys))), "type");
+    let too_many = obj(&[("name", s("sgd")), ("params", obj(&keys))]);
+    assert_eq!(refused(p.configure(settings(&[("runs", arr(&[too_many]))]))), "type");
     assert_eq!(refused(p.configure(settings(&[("data", arr(&[n(1.0)]))]))), "data");
     assert_eq!(refused(p.configure(settings(&[("data", arr(&[n(1.0), n(11.0)]))]))), "data");
     assert_eq!(refused(p.configure(settings(&[("loss", s("bce")), ("data", arr(&[n(1.0), n(2.0)]))]))), "target");

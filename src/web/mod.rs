@@ -188,6 +188,36 @@ pub(crate) fn strings_into(obj: &JsValue, fields: &mut [(&str, &mut String)]) ->
     Ok(())
 }
 
+/// An optimizer's hyperparameters from a page's object (`{eta: 0.1, base: "adam"}`): numbers
+/// and names by key; none for undefined or null. Anything else, more than 32 keys, or a value
+/// that is neither a number nor a string is a `type` refusal. Read by the race's runs and by
+/// `new Optimizer` alike.
+pub(crate) fn hyperparameters(p: &JsValue) -> Result<Vec<(String, crate::scene::Param)>, JsValue> {
+    use crate::scene::Param;
+    if p.is_undefined() || p.is_null() {
+        return Ok(Vec::new());
+    }
+    if !p.is_object() {
+        return Err(type_error("params", "object"));
+    }
+    let keys = keys("params", p)?;
+    if keys.length() > 32 {
+        return Err(type_error("params", "object"));
+    }
+    let mut params = Vec::new();
+    for k in keys.iter() {
+        let key = string("params", &k)?;
+        let v = Reflect::get(p, &k).map_err(|_| type_error(&key, "readable"))?;
+        let value = match (v.as_f64(), v.as_string()) {
+            (Some(x), _) => Param::Num(x),
+            (_, Some(s)) => Param::Name(s),
+            _ => return Err(type_error(&key, "number")),
+        };
+        params.push((key, value));
+    }
+    Ok(params)
+}
+
 /// `value` as a string, or `default` when undefined or null.
 pub(crate) fn string_or(name: &str, value: &JsValue, default: &str) -> Result<String, JsValue> {
     if value.is_undefined() || value.is_null() {

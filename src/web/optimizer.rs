@@ -2,11 +2,11 @@
 //! own pages.
 
 use super::api::hyper_object;
-use super::{finite, finite_array, keys, list_items, list_length, setup_error, string, type_error};
+use super::{finite, finite_array, hyperparameters, list_items, list_length, setup_error, string, type_error};
 use crate::objective::Objective;
 use crate::optim::{self, Probe};
-use crate::scene::{Param, RunSpec, SetupError};
-use js_sys::{Float64Array, Function, Reflect};
+use crate::scene::{RunSpec, SetupError};
+use js_sys::{Float64Array, Function};
 use wasm_bindgen::prelude::*;
 
 /// A learning rule by name: `new Optimizer("adam", {eta: 0.01})`, then `update(gradW, gradB)`
@@ -57,21 +57,7 @@ impl Optimizer {
     #[wasm_bindgen(constructor)]
     pub fn new(name: JsValue, params: JsValue) -> Result<Optimizer, JsValue> {
         let name = string("name", &name)?;
-        let mut list = Vec::new();
-        if params.is_object() {
-            for k in keys("params", &params)?.iter().take(32) {
-                let key = string("params", &k)?;
-                let v = Reflect::get(&params, &k).map_err(|_| type_error(&key, "readable"))?;
-                let value = match (v.as_f64(), v.as_string()) {
-                    (Some(x), _) => Param::Num(x),
-                    (_, Some(s)) => Param::Name(s),
-                    _ => return Err(type_error(&key, "number")),
-                };
-                list.push((key, value));
-            }
-        } else if !(params.is_undefined() || params.is_null()) {
-            return Err(type_error("params", "object"));
-        }
+        let list = hyperparameters(&params)?;
         let inner = RunSpec { name, params: list }.build().map_err(setup_error)?;
         Ok(Optimizer { inner })
     }

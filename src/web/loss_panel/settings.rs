@@ -3,13 +3,13 @@
 
 use super::super::api::num;
 use super::super::{
-    get, keys, list_items, list_length, numbers, setup_error, string, string_or, strings_into, style, type_error,
+    get, hyperparameters, list_items, list_length, numbers, setup_error, string, string_or, strings_into, style,
+    type_error,
 };
 use crate::colormap::ColorMap;
 use crate::draw::surface::Angle;
 use crate::scene::loss::{LossConfig, Words};
-use crate::scene::{Param, RunSpec, SetupError, MAX_RUNS};
-use js_sys::Reflect;
+use crate::scene::{RunSpec, SetupError, MAX_RUNS};
 use wasm_bindgen::prelude::*;
 
 /// What the page last set of the view.
@@ -34,27 +34,7 @@ fn runs(value: &JsValue) -> Result<Vec<RunSpec>, JsValue> {
         .iter()
         .map(|r| {
             let name = string("optimizer", &get(r, "name")?)?;
-            let p = get(r, "params")?;
-            let mut params = Vec::new();
-            if p.is_object() {
-                let keys = keys("params", &p)?;
-                if keys.length() > 32 {
-                    return Err(type_error("params", "object"));
-                }
-                for k in keys.iter() {
-                    let key = string("params", &k)?;
-                    let v = Reflect::get(&p, &k).map_err(|_| type_error(&key, "readable"))?;
-                    let value = if let Some(x) = v.as_f64() {
-                        Param::Num(x)
-                    } else if let Some(s) = v.as_string() {
-                        Param::Name(s)
-                    } else {
-                        return Err(type_error(&key, "number"));
-                    };
-                    params.push((key, value));
-                }
-            }
-            Ok(RunSpec { name, params })
+            Ok(RunSpec { name, params: hyperparameters(&get(r, "params")?)? })
         })
         .collect()
 }
