@@ -4,7 +4,7 @@
 use super::api::num;
 use super::loss_panel::{stop_object, trend_js};
 use super::{
-    bounded, canvas, draw_error, fail, get, record, set, setup_error, string_or, type_error, whole, MAX_STEPS,
+    bounded, canvas, draw_error, fail, get, record, set, setup_error, strings_into, type_error, whole, MAX_STEPS,
 };
 use crate::scene::curve::{CurveConfig, CurveFigure, CurveScene, CurveWords};
 use js_sys::{Float64Array, Object};
@@ -23,13 +23,13 @@ fn config(obj: &JsValue) -> Result<CurveConfig, JsValue> {
     if !obj.is_object() {
         return Err(type_error("settings", "object"));
     }
-    let d = CurveConfig::default();
-    Ok(CurveConfig {
-        curve: string_or("curve", &get(obj, "curve")?, &d.curve)?,
-        x0: num(obj, "x0", d.x0)?,
-        eta: num(obj, "eta", d.eta)?,
-        range: num(obj, "range", d.range)?,
-    })
+    // Built first and read into, so a refusal drops one value (see the loss panel's `config`).
+    let mut c = CurveConfig::default();
+    strings_into(obj, &mut [("curve", &mut c.curve)])?;
+    for (key, field) in [("x0", &mut c.x0), ("eta", &mut c.eta), ("range", &mut c.range)] {
+        *field = num(obj, key, *field)?;
+    }
+    Ok(c)
 }
 
 #[wasm_bindgen]
@@ -52,24 +52,35 @@ impl CurvePanel {
     #[wasm_bindgen(js_name = setView)]
     pub fn set_view(&mut self, view: JsValue) -> Result<(), JsValue> {
         super::style(&view, 1.0)?;
-        let w = get(&view, "words")?;
-        let s = |key: &str, default: &str| -> Result<String, JsValue> { string_or(key, &get(&w, key)?, default) };
-        let words = CurveWords {
-            x: s("x", "x")?,
-            y: s("y", "y = x²")?,
-            slope: s("slope", "slope 2x")?,
-            step: s("step", "step t")?,
-            rate: s("rate", "|x_t|")?,
-        };
         let g = get(&view, "guess")?;
         let guess = if g.is_undefined() || g.is_null() {
             None
         } else {
             Some(bounded("guess", g.as_f64().unwrap_or(f64::NAN), -1e6, 1e6)?)
         };
+        let hide_next = get(&view, "hideNext")?.is_truthy();
+        let mut words = CurveWords {
+            x: "x".into(),
+            y: "y = x²".into(),
+            slope: "slope 2x".into(),
+            step: "step t".into(),
+            rate: "|x_t|".into(),
+        };
+        let w = get(&view, "words")?;
+        strings_into(
+            &w,
+            &mut [
+                ("x", &mut words.x),
+                ("y", &mut words.y),
+                ("slope", &mut words.slope),
+                ("step", &mut words.step),
+                ("rate", &mut words.rate),
+            ],
+        )?;
+        // Nothing changes until every value is read: all or nothing.
         self.theme = view.clone();
         self.words = words;
-        self.hide_next = get(&view, "hideNext")?.is_truthy();
+        self.hide_next = hide_next;
         self.guess = guess;
         Ok(())
     }
