@@ -41,10 +41,21 @@ pub fn dist(maps: bool) -> Result<PathBuf> {
     let glue = pkg.join("descent.js");
     let js = std::fs::read_to_string(&glue).context("read the generated glue")?;
     std::fs::write(&glue, own_checks(&js)?).context("write the glue")?;
+    // The single file starts from a copy of the site as written, with its own wasm-source.js and
+    // styles.js, joined and minified the same way.
+    let single = target.join("single-file");
+    if single.exists() {
+        std::fs::remove_dir_all(&single).with_context(|| format!("clear {}", single.display()))?;
+    }
+    copy_dir(&dist, &single)?;
+    crate::standalone::prepare(&single)?;
+    crate::bundle::site(&single)?;
+    crate::minify::site(&single, false)?;
     crate::bundle::site(&dist)?;
     crate::minify::site(&dist, maps)?;
+    no_early_wasm_script(&dist)?;
     preload(&dist)?;
-    crate::standalone::write(&dist)?;
+    crate::standalone::write(&single, &dist)?;
     Ok(dist)
 }
 
@@ -149,6 +160,19 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// index.html runs wasm-source.js as a module of its own, as written (so `serve`'s modules start
+/// the compile before the others load); in `dist` that module is in the bundle, whose evaluation
+/// starts it, and the wasm's preload fetches its bytes from the start.
+fn no_early_wasm_script(dist: &Path) -> Result<()> {
+    let index = dist.join("index.html");
+    let page = std::fs::read_to_string(&index).context("read index.html")?;
+    let line = "<script type=\"module\" async src=\"wasm-source.js\"></script>\n";
+    if !page.contains(line) {
+        bail!("index.html no longer has `{}`: update build.rs", line.trim());
+    }
+    std::fs::write(&index, page.replace(line, "")).context("write index.html")
 }
 
 /// Modules the first frame does not need: loaded when first used, so not preloaded.

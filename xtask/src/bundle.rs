@@ -23,13 +23,13 @@ use std::path::Path;
 /// The bundle's entry, and the name of the file it replaces.
 pub const ENTRY: &str = "descent-demo.js";
 
-/// Modules that stay files of their own: styles.js and wasm-source.js (the single file replaces
-/// them by name; index.html starts the wasm module's compile with wasm-source.js) and the
-/// wasm-bindgen glue (the JS API that course pages import). main.js, which reads the URL with
+/// The module that stays a file of its own: the wasm-bindgen glue (the JS API that course pages
+/// import). styles.js and wasm-source.js are joined too; the single file joins its own versions
+/// of them (`standalone::prepare`). main.js, which reads the URL with
 /// state.js, imports it from the bundle: the element is then defined before main.js arranges the
 /// page, which it handles (an element not yet built ignores attribute changes and reads them
 /// when it builds; one removed before it is built is never built).
-pub const EXTERNAL: [&str; 3] = ["styles.js", "wasm-source.js", "pkg/descent.js"];
+pub const EXTERNAL: [&str; 1] = ["pkg/descent.js"];
 
 /// A module's imports: `(source, [(imported, local)])`; `imported` is `*` for a namespace,
 /// `default` for a default.

@@ -14,12 +14,27 @@
 use anyhow::{bail, Context, Result};
 use std::path::Path;
 
-pub fn write(dist: &Path) -> Result<()> {
-    let read = |p: &str| std::fs::read_to_string(dist.join(p)).with_context(|| format!("read {p} in dist"));
+/// Put the single file's own `wasm-source.js` (the module's bytes from the page) and `styles.js`
+/// (the rules as text) in `src`, a copy of the site made before `dist` joins the modules, so the
+/// bundler joins these instead.
+pub fn prepare(src: &Path) -> Result<()> {
+    let css = crate::minify::css(&std::fs::read_to_string(src.join("style.css")).context("read style.css")?);
+    std::fs::write(src.join("wasm-source.js"), WASM_SOURCE).context("write the single file's wasm-source.js")?;
+    let styles = format!(
+        "let sheet;\nexport function stylesheet() {{\n  if (!sheet) {{\n    sheet = new CSSStyleSheet();\n    sheet.replaceSync({});\n  }}\n  return Promise.resolve(sheet);\n}}\n",
+        json_string(&css)
+    );
+    std::fs::write(src.join("styles.js"), styles).context("write the single file's styles.js")
+}
+
+/// Write `descent-standalone.html` into `dist` from `src`: the copy [`prepare`]d, then bundled and
+/// minified like the site.
+pub fn write(src: &Path, dist: &Path) -> Result<()> {
+    let read = |p: &str| std::fs::read_to_string(src.join(p)).with_context(|| format!("read {p} for the single file"));
     let css = read("style.css")?;
-    let wasm = std::fs::read(dist.join("pkg/descent_bg.wasm")).context("read the wasm module")?;
+    let wasm = std::fs::read(src.join("pkg/descent_bg.wasm")).context("read the wasm module")?;
     let mut modules: Vec<(String, String)> = Vec::new();
-    for entry in std::fs::read_dir(dist).context("list dist")? {
+    for entry in std::fs::read_dir(src).context("list the single file's modules")? {
         let name = entry?.file_name().to_string_lossy().into_owned();
         if name.ends_with(".js") && !name.starts_with("embed-example") {
             modules.push((name.clone(), read(&name)?));
@@ -28,14 +43,7 @@ pub fn write(dist: &Path) -> Result<()> {
     modules.push(("pkg/descent.js".into(), read("pkg/descent.js")?));
     let mut imports = Vec::new();
     for (name, source) in &modules {
-        let source = match name.as_str() {
-            "wasm-source.js" => WASM_SOURCE.to_string(),
-            "styles.js" => format!(
-                "let sheet;\nexport function stylesheet() {{\n  if (!sheet) {{\n    sheet = new CSSStyleSheet();\n    sheet.replaceSync({});\n  }}\n  return Promise.resolve(sheet);\n}}\n",
-                json_string(&css)
-            ),
-            _ => rewrite_imports(name, source)?,
-        };
+        let source = rewrite_imports(name, source)?;
         imports.push(format!(
             "\"descent/{name}\": {}",
             json_string(&format!("data:text/javascript,{}", url_text(&source)))
