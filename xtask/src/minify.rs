@@ -74,7 +74,7 @@ pub fn module(source: &str, name: &str, map: bool) -> Result<(String, Option<Str
 }
 
 /// A stylesheet without its comments and spare whitespace: runs of whitespace become one space,
-/// and none is kept beside `{`, `}`, `;` or `,`, nor at either end. Strings are copied as they
+/// and none is kept beside `{`, `}`, `;` or `,`, after `:`, nor at either end. Strings are copied as they
 /// are. Nothing else changes, so a space that means something (a descendant combinator before
 /// `:hover`, the spaces of `calc(a - b)`) stays.
 pub fn css(source: &str) -> String {
@@ -100,10 +100,21 @@ pub fn css(source: &str) -> String {
             space = true;
             continue;
         }
-        if space && !out.is_empty() && !tight(c) && !out.ends_with(tight) {
+        // No space after a colon either: in a declaration or a media feature it means nothing,
+        // and in a selector a pseudo-class follows its colon at once (the space before a colon,
+        // a descendant combinator, stays).
+        if space && !out.is_empty() && !tight(c) && !out.ends_with(tight) && !out.ends_with(':') {
             out.push(' ');
         }
         space = false;
+        // `0.5` is `.5` where the 0 starts the number (not in `10.5`, `h0.5` or `x0.5`).
+        if c == '0' && !out.ends_with(|p: char| p.is_ascii_alphanumeric() || matches!(p, '.' | '_' | '#' | '-' | '\\'))
+        {
+            let mut ahead = chars.clone();
+            if ahead.next() == Some('.') && ahead.next().is_some_and(|d| d.is_ascii_digit()) {
+                continue;
+            }
+        }
         out.push(c);
         if c == '"' || c == '\'' {
             while let Some(d) = chars.next() {
@@ -132,12 +143,16 @@ mod tests {
                    @media (max-width: 520px) { .f { grid-template-columns: 4.5em minmax(0, 1fr) 6.5em; } }\n";
         assert_eq!(
             css(src),
-            ":host{display: block;}.a :hover,.b > .c{width: calc(100% - 2px);}\
-             .q::before{content: \"/* kept */  two  spaces\";font-family: 'A \\' B',sans-serif;}\
-             @media (max-width: 520px){.f{grid-template-columns: 4.5em minmax(0,1fr) 6.5em;}}"
+            ":host{display:block;}.a :hover,.b > .c{width:calc(100% - 2px);}\
+             .q::before{content:\"/* kept */  two  spaces\";font-family:'A \\' B',sans-serif;}\
+             @media (max-width:520px){.f{grid-template-columns:4.5em minmax(0,1fr) 6.5em;}}"
         );
         assert_eq!(css("a{}/* unclosed"), "a{}");
-        assert_eq!(css("b { border: 1px/**/solid; }"), "b{border: 1px solid;}");
+        assert_eq!(css("b { border: 1px/**/solid; }"), "b{border:1px solid;}");
+        assert_eq!(
+            css("a { margin: 0.2em 10.5px 0 0.0; opacity: .5; x: h0.5 #0.5 -0.5 0.5s; }"),
+            "a{margin:.2em 10.5px 0 .0;opacity:.5;x:h0.5 #0.5 -0.5 .5s;}"
+        );
     }
 
     #[test]
