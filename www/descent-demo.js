@@ -10,7 +10,7 @@ import { stylesheet } from "./styles.js";
 import { ALL_NAMES, TABLE, parseState, parseValue, shownControls, toHash, writeState, textOf } from "./state.js";
 import { mountLossPanel } from "./loss-panel.js";
 import { mountCurvePanel } from "./curve-panel.js";
-import { h, listeners } from "./ui.js";
+import { h, listeners, afterPaint } from "./ui.js";
 import { words, describeProblem, loadLang, langReady } from "./i18n.js";
 
 let loaded;
@@ -77,6 +77,8 @@ export class DescentDemo extends HTMLElement {
   #reflecting = false;
   #ready = null;
   #resolve = null;
+  #drawn = null;
+  #resolveDrawn = null;
   #connected = false;
   #L = null;
   #building = false;
@@ -84,10 +86,13 @@ export class DescentDemo extends HTMLElement {
   constructor() {
     super();
     this.#ready = new Promise((r) => (this.#resolve = r));
+    this.#drawn = new Promise((r) => (this.#resolveDrawn = r));
   }
 
-  /** Resolves when the widget is built (the wasm module loaded). */
+  /** Resolves when the widget is built (the wasm module loaded), formulas included. */
   get ready() { return this.#ready; }
+  /** Resolves when the widget's figures are drawn: its first frame (the formulas follow it). */
+  get drawn() { return this.#drawn; }
   /** The panel's wasm object, for scripts that read more than the data attributes. */
   get core() { return this.#api?.core; }
   /** The current settings, as the state table holds them. */
@@ -226,7 +231,11 @@ export class DescentDemo extends HTMLElement {
     L.on(this.#root, "keydown", (e) => this.#key(e));
     this.#building = false;
     performance.mark(`descent-built-${panel}`);
-    this.#resolve();
+    this.#resolveDrawn();
+    // Ready once the formulas, written after the first paint, are there too (the panel asked
+    // for its afterPaint first, so it runs first).
+    const api = this.#api;
+    afterPaint(() => { if (this.#api === api) this.#resolve(); });
   }
 
   /** The theme in effect: light or dark (auto follows the reader's system). */

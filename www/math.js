@@ -2,7 +2,7 @@
 // one short line each so they wrap on a phone instead of scrolling. In predict mode the results
 // that give the step away are shown as "?".
 import { formatNumber, PRECISION } from "./i18n.js";
-import { h, setText } from "./ui.js";
+import { h, setText, afterPaint } from "./ui.js";
 
 const mi = (s) => `<mi>${s}</mi>`;
 const mo = (s) => `<mo>${s}</mo>`;
@@ -38,6 +38,10 @@ function numbers(lang, hide) {
  * costliest part of a frame, and numbers that change 60 times a second cannot be read). Opening
  * the section calls `refresh` only when what it shows is not the latest readout's (a section
  * built open announces it with a toggle event too, after the first update has written it).
+ *
+ * The first formulas are written after the panel's figures have been painted (the issue's "draw
+ * the heatmap first and the rest after it has been painted"): setting 20 formulas in MathML was
+ * ~20 ms of the first frame (`afterPaint` in ui.js; the element's `ready` waits for them).
  */
 export function formulasSection(refresh) {
   const el = h("div", { class: "formulas", "data-control": "formulas", role: "group", tabindex: 0 });
@@ -46,7 +50,19 @@ export function formulasSection(refresh) {
   let at = 0;
   let shown = null; // the readout the formulas show
   let latest = null;
-  box.addEventListener("toggle", () => box.open && shown !== latest && refresh());
+  let latestBuild = null;
+  let pending = true; // until the figures have been painted
+  const write = () => {
+    if (!box.open || box.hidden || !latestBuild) return;
+    at = performance.now();
+    shown = latest;
+    render(el, latestBuild);
+  };
+  afterPaint(() => {
+    pending = false;
+    if (shown !== latest) write();
+  });
+  box.addEventListener("toggle", () => box.open && !pending && shown !== latest && refresh());
   return {
     box,
     relabel(title) {
@@ -56,11 +72,9 @@ export function formulasSection(refresh) {
     /** The formulas of `readout`, made by `build`, if they show now. */
     show(readout, playing, build) {
       latest = readout;
-      const now = performance.now();
-      if (!box.open || box.hidden || (playing && now - at <= 200)) return;
-      at = now;
-      shown = readout;
-      render(el, build);
+      latestBuild = build;
+      if (pending || (playing && performance.now() - at <= 200)) return;
+      write();
     },
   };
 }

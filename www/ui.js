@@ -14,6 +14,20 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** `f` in a task after the next frame has been painted, or after 200 ms (a hidden page paints
+ * no frame). Calls keep their order. */
+export function afterPaint(f) {
+  let t = setTimeout(() => {
+    t = null;
+    f();
+  }, 200);
+  requestAnimationFrame(() => {
+    if (t === null) return;
+    clearTimeout(t);
+    setTimeout(f, 0);
+  });
+}
+
 /** Device pixels per CSS pixel, kept within what the module draws (0.25 … 8). */
 export function ratio() {
   const d = window.devicePixelRatio || 1;

@@ -38,6 +38,34 @@ test("the first load fetches what the first frame needs, not the tools nor the o
   await context.close();
 });
 
+test("the first frame is marked once both panels' figures are drawn, before any frame is painted; the formulas follow it, and the page is ready when they are there", async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    // Frames counted as they are rendered; at each mark, the frame count and each widget's formulas.
+    let frames = 0;
+    const tick = () => { frames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const mark = performance.mark.bind(performance);
+    window.__marks = {};
+    performance.mark = (name, ...rest) => {
+      const formulas = [...document.querySelectorAll("descent-demo")].map((d) => d.shadowRoot?.querySelector(".formulas")?.childElementCount ?? -1);
+      window.__marks[name] = { frames, formulas };
+      return mark(name, ...rest);
+    };
+  });
+  await page.goto(new URL("/", BASE).href);
+  await page.waitForSelector("html[data-ready=true]");
+  const { marks, formulas } = await page.evaluate(() => ({
+    marks: window.__marks,
+    formulas: [...document.querySelectorAll("descent-demo")].map((d) => d.shadowRoot.querySelector(".formulas").childElementCount),
+  }));
+  assert.equal(marks["descent-ready"].frames, marks["descent-built-parabola"].frames, "no frame painted between the panels' build and the mark");
+  assert.deepEqual(marks["descent-ready"].formulas, [0, 0], "the formulas are written after the first frame");
+  assert.ok(formulas.every((n) => n > 3), `the formulas are there once the page is ready: ${formulas}`);
+  await context.close();
+});
+
 test("the page loads with zero console errors and draws both figures", async () => {
   const { page, errors } = await open(browser);
   assert.ok(await colourCount(page, "#loss-space canvas.map-base") > 50, "the loss map has a heatmap");
