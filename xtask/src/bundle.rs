@@ -4,8 +4,10 @@
 //! with an empty dictionary), and the minifier can then shorten the names the modules share.
 //!
 //! Each module keeps its own scope: its body runs inside an arrow function, in the order ES
-//! modules evaluate (depth first, imports in source order), and returns an object of its exports;
-//! its imports become `const { … } = module;`. Nothing is renamed, so no name can clash. The
+//! modules evaluate (depth first, imports in source order), and returns the exports someone uses
+//! as an array; its imports destructure that array by position (`const [h, , setText] = __ui;`),
+//! so no export's name is written out but where a module outside imports it. Nothing is renamed,
+//! so no name can clash. The
 //! bundle exports every name its modules exported (a name two of them export is refused), so the
 //! lazy modules (help, race, export, share, the languages) and main.js import from
 //! `./descent-demo.js` instead of the file that is gone. The modules are ours, and written so
@@ -281,41 +283,65 @@ fn join(dist: &Path, out_name: &str, roots: &[&str], external: &[&str]) -> Resul
             out.push_str(&format!("import * as {} from \"./{ext}\";\n", var(ext)));
         }
     }
+    // A module returns its used exports as an array, and its importers destructure them by
+    // position: no export's name is written out but where a module outside imports it.
+    let slots: Vec<(String, Vec<(String, String)>)> = order
+        .iter()
+        .map(|m| (m.name.clone(), m.exports.iter().filter(|(e, _)| is_used(&m.name, e)).cloned().collect()))
+        .collect();
+    let slots_of = |module: &str| slots.iter().find(|(n, _)| n == module).map(|(_, s)| s);
+    // `[a, , c]`: each of `names` (export, bound name) at its export's position in `module`.
+    let pattern = |module: &str, names: &[(String, String)]| -> Result<String> {
+        let Some(slots) = slots_of(module) else { bail!("{module} is not in the bundle") };
+        let mut at = vec![String::new(); slots.len()];
+        for (export, bound) in names {
+            let Some(i) = slots.iter().position(|(e, _)| e == export) else {
+                bail!("{module} does not export `{export}`");
+            };
+            at[i] = bound.clone();
+        }
+        while at.last().is_some_and(|s| s.is_empty()) {
+            at.pop();
+        }
+        Ok(format!("[{}]", at.join(", ")))
+    };
     let mut exported: Vec<(String, String)> = Vec::new();
     for m in &order {
         out.push_str(&format!("// ----- {} -----\nconst {} = (() => {{\n", m.name, var(&m.name)));
         for (source, names) in &m.imports {
-            for (imported, local) in names {
-                if imported == "*" {
-                    out.push_str(&format!("const {local} = {};\n", var(source)));
+            if external.contains(&source.as_str()) {
+                for (imported, local) in names {
+                    if imported == "*" {
+                        out.push_str(&format!("const {local} = {};\n", var(source)));
+                    }
                 }
-            }
-            let named: Vec<String> = names
-                .iter()
-                .filter(|(i, _)| i != "*")
-                .map(|(i, l)| if i == l { l.clone() } else { format!("{i}: {l}") })
-                .collect();
-            if !named.is_empty() {
-                out.push_str(&format!("const {{ {} }} = {};\n", named.join(", "), var(source)));
+                let named: Vec<String> = names
+                    .iter()
+                    .filter(|(i, _)| i != "*")
+                    .map(|(i, l)| if i == l { l.clone() } else { format!("{i}: {l}") })
+                    .collect();
+                if !named.is_empty() {
+                    out.push_str(&format!("const {{ {} }} = {};\n", named.join(", "), var(source)));
+                }
+            } else if names.iter().any(|(i, _)| i == "*" || i == "default") {
+                bail!("{} imports {source} whole or by default: not bundled", m.name);
+            } else if !names.is_empty() {
+                out.push_str(&format!("const {} = {};\n", pattern(source, names)?, var(source)));
             }
         }
         out.push_str(&m.body);
-        let ret: Vec<String> = m
-            .exports
-            .iter()
-            .filter(|(e, _)| is_used(&m.name, e))
-            .map(|(e, l)| if e == l { e.clone() } else { format!("{e}: {l}") })
-            .collect();
-        out.push_str(&format!("\nreturn {{ {} }};\n}})();\n", ret.join(", ")));
+        let ret: Vec<&str> = slots_of(&m.name).into_iter().flatten().map(|(_, l)| l.as_str()).collect();
+        out.push_str(&format!("\nreturn [{}];\n}})();\n", ret.join(", ")));
         for (e, _) in &m.exports {
             if let Some((_, other)) = exported.iter().find(|(n, _)| n == e) {
                 bail!("{} and {other} both export `{e}`: the bundle exports every name once", m.name);
             }
             exported.push((e.clone(), m.name.clone()));
         }
-        let public: Vec<&str> = m.exports.iter().map(|(e, _)| e.as_str()).filter(|e| is_public(&m.name, e)).collect();
+        let public: Vec<(String, String)> =
+            m.exports.iter().filter(|(e, _)| is_public(&m.name, e)).map(|(e, _)| (e.clone(), e.clone())).collect();
         if !public.is_empty() {
-            out.push_str(&format!("export const {{ {} }} = {};\n", public.join(", "), var(&m.name)));
+            out.push_str(&format!("export const {} = {};\n", pattern(&m.name, &public)?, var(&m.name)));
         }
     }
     let bundled: Vec<&str> = order.iter().map(|m| m.name.as_str()).filter(|n| *n != out_name).collect();
@@ -386,5 +412,34 @@ mod tests {
         ] {
             assert!(parse("a.js", source).is_err(), "{source}");
         }
+    }
+
+    /// Three modules joined: positions, exports for the module left outside, the files removed,
+    /// the outside import pointed at the bundle; and, where Node is installed, the bundle run.
+    #[test]
+    fn modules_join_into_one_that_runs_as_they_did() {
+        let dir = std::env::temp_dir().join(format!("descent-bundle-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+        write("a.js", "import { twice, unused } from \"./b.js\";\nimport { c as see } from \"./c.js\";\nexport const A = twice(see);\n");
+        write("b.js", "import { c } from \"./c.js\";\nexport function unused() { return 0; }\nexport function twice(x) { return 2 * x + c - c; }\nexport const B = 7;\n");
+        write("c.js", "export const c = 21;\n");
+        write("package.json", "{\"type\": \"module\"}\n");
+        write("outside.js", "import { B } from \"./b.js\";\nimport { A } from \"./a.js\";\nconsole.log(A, B);\n");
+        join(&dir, "a.js", &["a.js"], &[]).unwrap();
+        assert!(!dir.join("b.js").exists() && !dir.join("c.js").exists(), "the joined files go");
+        let bundle = std::fs::read_to_string(dir.join("a.js")).unwrap();
+        assert!(bundle.contains("return [c];") && bundle.contains("const [c] = __c;"), "{bundle}");
+        // b's used exports in its order: unused (a imports it), twice, B (outside imports it).
+        assert!(bundle.contains("return [unused, twice, B];"), "{bundle}");
+        assert!(bundle.contains("const [unused, twice] = __b;"), "{bundle}");
+        assert!(bundle.contains("export const [, , B] = __b;"), "{bundle}");
+        let outside = std::fs::read_to_string(dir.join("outside.js")).unwrap();
+        assert!(outside.contains("import { B } from \"./a.js\";"), "{outside}");
+        if let Ok(out) = std::process::Command::new("node").arg(dir.join("outside.js")).output() {
+            assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "42 7", "{}", String::from_utf8_lossy(&out.stderr));
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
