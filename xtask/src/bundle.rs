@@ -1,18 +1,17 @@
-//! The widget's modules joined into one file at `dist` (and `serve`): `descent-demo.js` and every
-//! module it imports statically, except those that other pages or builds load by name
-//! ([`EXTERNAL`]). gzip compresses one file of ~26 KB better than eleven small ones (each starts
-//! with an empty dictionary), and the minifier can then shorten the names the modules share.
+//! The site's modules joined into three files at `dist` (and `serve`): `descent-demo.js` with
+//! every module it imports statically (but [`EXTERNAL`]), `tools.js` ([`TOOLS`]: help, sharing,
+//! exports, race mode) and `i18n-more.js` ([`LANGUAGES`]: French and Japanese). gzip compresses
+//! one file of ~26 KB better than eleven small ones (each starts with an empty dictionary).
 //!
 //! Each module keeps its own scope: its body runs inside an arrow function, in the order ES
 //! modules evaluate (depth first, imports in source order), and returns the exports someone uses
 //! as an array; its imports destructure that array by position (`const [h, , setText] = __ui;`),
 //! so no export's name is written out but where a module outside imports it. Nothing is renamed,
-//! so no name can clash. The
-//! bundle exports every name its modules exported (a name two of them export is refused), so the
-//! lazy modules (help, race, export, share, the languages) and main.js import from
-//! `./descent-demo.js` instead of the file that is gone. The modules are ours, and written so
-//! this holds: no exported `let` that changes later (an import here is a copy), no top-level
-//! `await`, no `export default` or `export *`; each is refused, not bundled wrongly.
+//! so no name can clash (a name two modules of one bundle export is refused). A bundle exports
+//! what the modules left outside import (and [`KEEP`]); their imports of the joined files are
+//! pointed at it. The modules are ours, and written so this holds: no exported `let` that
+//! changes later (an import here is a copy), no top-level `await`, no `export default` or
+//! `export *`, no cycles; each is refused, not joined wrongly.
 
 use anyhow::{bail, Context, Result};
 use oxc_allocator::Allocator;
