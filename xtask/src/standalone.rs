@@ -7,9 +7,10 @@
 //! The modules' text stays as it is in those URLs, percent-encoding only the few characters a URL
 //! cannot carry, so the file's own gzip compresses it as text (base64 hid it: 30 KB more).
 //! The CSS is inlined by replacing `styles.js` (which otherwise fetches style.css); the wasm
-//! module sits once, gzip -9 and then base64, in a non-executed `<script id="descent-wasm">` that
-//! the replaced `wasm-source.js` decodes and inflates (`DecompressionStream`): base64 of the
-//! plain module cost ~60 KB more once the file is gzipped, as its bytes no longer line up.
+//! module sits once, gzip (made by zopfli) and then base64, in a non-executed
+//! `<script id="descent-wasm">` that the replaced `wasm-source.js` decodes and inflates
+//! (`DecompressionStream`): base64 of the plain module cost ~60 KB more once the file is gzipped,
+//! as its bytes no longer line up.
 
 use anyhow::{bail, Context, Result};
 use std::path::Path;
@@ -90,12 +91,13 @@ export function wasmSource() {
 wasmSource().catch(() => {});
 "#;
 
-/// `bytes` compressed with gzip at level 9.
+/// `bytes` in the gzip format, compressed by zopfli (its default 15 iterations): 4.8 KB smaller
+/// than gzip -9 for the module (BENCHMARKS.md), for ~1.5 s of `dist`. The page inflates it with
+/// the browser's own `DecompressionStream("gzip")`, as any gzip.
 fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
-    use std::io::Write;
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    e.write_all(bytes)?;
-    Ok(e.finish()?)
+    let mut out = Vec::new();
+    zopfli::compress(zopfli::Options::default(), zopfli::Format::Gzip, bytes, &mut out)?;
+    Ok(out)
 }
 
 /// `text` for the body of a `data:` URL: `%` and `#` (a fragment) and the control characters (tab,
