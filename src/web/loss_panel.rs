@@ -9,7 +9,7 @@ use crate::descent::{Quantity, Stop, Trend};
 use crate::draw::surface::Angle;
 use crate::scene::loss::{Figure, LossConfig, LossScene, View, Words};
 use crate::scene::MAX_RUNS;
-use js_sys::{Array, Float64Array, Object, Uint32Array, Uint8Array};
+use js_sys::{Array, Float64Array, Object, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 mod settings;
@@ -232,8 +232,8 @@ impl LossPanel {
     /// The heatmap image last drawn: `{version, width, height, data}` (RGBA, one pixel a CSS
     /// pixel, stretched over the map by the page). With `into`, a `Uint8ClampedArray` of
     /// `4·width·height` bytes (the `data` of an `ImageData` the page keeps), the bytes are
-    /// written there and `data` is `into`; without it, `data` is a new array. `heatmapView()` gives the
-    /// same without a copy.
+    /// written there and `data` is `into`; without it, `data` is a new array. `heatmapSize()`
+    /// tells the size first.
     pub fn heatmap(&self, into: JsValue) -> Result<JsValue, JsValue> {
         let (version, c, r, rgba) = self.scene.heatmap();
         let data = pixels("into", rgba, &into)?;
@@ -245,21 +245,11 @@ impl LossPanel {
         Ok(o.into())
     }
 
-    /// The heatmap image last drawn as `{version, width, height, data}` like [`Self::heatmap`],
-    /// but `data` is a view of the core's own memory (a `Uint8Array`), not a copy: for the page to
-    /// wrap in an `ImageData` and put at once (1.4 MB for a 600 × 600 map, not copied). It is valid
-    /// only until the next call into descent, which may move or reuse that memory.
-    #[wasm_bindgen(js_name = heatmapView)]
-    pub fn heatmap_view(&self) -> JsValue {
-        let (version, c, r, rgba) = self.scene.heatmap();
-        let o = Object::new();
-        set(&o, "version", version as f64);
-        set(&o, "width", c as f64);
-        set(&o, "height", r as f64);
-        // SAFETY: the view aliases the scene's pixels; the page reads it before it calls into the
-        // core again (documented above). Any byte it might write there is a valid `u8`.
-        set(&o, "data", unsafe { Uint8Array::view(rgba) });
-        o.into()
+    /// `[width, height]` of the heatmap image last drawn (`[0, 0]` before the first map).
+    #[wasm_bindgen(js_name = heatmapSize)]
+    pub fn heatmap_size(&self) -> Vec<f64> {
+        let (_, c, r, _) = self.scene.heatmap();
+        vec![c as f64, r as f64]
     }
 
     /// The heatmap's version (the page fetches the image when it changes).
