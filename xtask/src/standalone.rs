@@ -4,13 +4,15 @@
 //! Each ES module keeps its own scope: it is put in a `data:` URL and named in an import map
 //! (`descent/ui.js` → `data:…`), and its relative imports are rewritten to those names, so neither
 //! the wasm-bindgen glue's top-level names nor ours can clash with each other or with the page.
-//! The modules' text stays as it is in those URLs, percent-encoding only the few characters a URL
-//! cannot carry, so the file's own gzip compresses it as text (base64 hid it: 30 KB more).
-//! The CSS is inlined by replacing `styles.js` (which otherwise fetches style.css); the wasm
-//! module sits once, gzip (made by zopfli) and then base64, in a non-executed
-//! `<script id="descent-wasm">` that the replaced `wasm-source.js` decodes and inflates
-//! (`DecompressionStream`): base64 of the plain module cost ~60 KB more once the file is gzipped,
-//! as its bytes no longer line up.
+//!
+//! The stylesheet, the modules and the wasm module travel as one LZMA stream, base64 in the
+//! file's one classic script (`standalone_boot.js`, minified), which decodes it while the page is
+//! parsed, puts the stylesheet in the page, writes the import map and imports main.js; the
+//! single file's `wasm-source.js` takes the module's bytes from that script. LZMA, not gzip, because
+//! its dictionary spans the whole site (the stylesheet, also a string in `styles.js`, is then
+//! almost free) and its coder beats deflate's: the file is ~20 KB smaller once gzipped than with
+//! the module zopfli-gzipped and the modules as text (BENCHMARKS.md). Browsers inflate only gzip
+//! and deflate, so the file carries its decoder (~2 KB); decoding takes ~50 ms as the file opens.
 
 use anyhow::{bail, Context, Result};
 use std::path::Path;
@@ -42,14 +44,12 @@ pub fn write(src: &Path, dist: &Path) -> Result<()> {
         }
     }
     modules.push(("pkg/descent.js".into(), read("pkg/descent.js")?));
-    let mut imports = Vec::new();
+    // The stylesheet first (the page's own rules), the modules, the wasm module last.
+    let mut files = vec![("style.css".to_string(), css.into_bytes())];
     for (name, source) in &modules {
-        let source = rewrite_imports(name, source)?;
-        imports.push(format!(
-            "\"descent/{name}\": {}",
-            json_string(&format!("data:text/javascript,{}", url_text(&source)))
-        ));
+        files.push((name.clone(), rewrite_imports(name, source)?.into_bytes()));
     }
+    files.push(("pkg/descent_bg.wasm".to_string(), wasm));
     let page = read("index.html")?;
     let head_links = [
         "<link rel=\"stylesheet\" href=\"style.css\">",
@@ -61,11 +61,7 @@ pub fn write(src: &Path, dist: &Path) -> Result<()> {
             bail!("index.html no longer has `{l}`: update the standalone build");
         }
     }
-    let inlined = format!(
-        "<style>\n{css}</style>\n<script type=\"application/wasm;base64\" id=\"descent-wasm\">{}</script>\n<script type=\"importmap\">\n{{\"imports\": {{\n{}\n}}}}\n</script>\n<script type=\"module\">import \"descent/main.js\";</script>",
-        base64(&gzip(&wasm)?),
-        imports.join(",\n")
-    );
+    let inlined = format!("<script id=\"descent-boot\">{}</script>", boot_script(&files)?);
     let page: String = page
         .lines()
         .filter(|l| !l.contains("rel=\"modulepreload\"") && !l.contains("rel=\"preload\""))
@@ -76,42 +72,58 @@ pub fn write(src: &Path, dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The single file's `wasm-source.js`: the module's bytes, inflated from the page (a promise, which
-/// wasm-bindgen's `init` awaits), decoded once, from when the module is first imported.
-const WASM_SOURCE: &str = r#"let bytes;
-export function wasmSource() {
-  bytes ??= (async () => {
-    const s = atob(document.getElementById("descent-wasm").textContent.trim());
-    const gz = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) gz[i] = s.charCodeAt(i);
-    return new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-  })();
-  return bytes;
+/// The single file's `wasm-source.js`: the module's bytes, which the single file's start script
+/// (`standalone_boot.js`) decoded and left on itself.
+const WASM_SOURCE: &str = r#"export function wasmSource() {
+  return Promise.resolve(document.getElementById("descent-boot").wasm);
 }
-wasmSource().catch(() => {});
 "#;
 
-/// `bytes` in the gzip format, compressed by zopfli (its default 15 iterations): 4.8 KB smaller
-/// than gzip -9 for the module (BENCHMARKS.md), for ~1.5 s of `dist`. The page inflates it with
-/// the browser's own `DecompressionStream("gzip")`, as any gzip.
-fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    zopfli::compress(zopfli::Options::default(), zopfli::Format::Gzip, bytes, &mut out)?;
-    Ok(out)
-}
+/// The script that starts the single file; `PACK`, `FILES` and `PROPS` are filled in by [`write`].
+const BOOT: &str = include_str!("standalone_boot.js");
 
-/// `text` for the body of a `data:` URL: `%` and `#` (a fragment) and the control characters (tab,
-/// newlines: the URL parser drops them) percent-encoded, the rest as it is. Leading and trailing
-/// spaces, which the parser strips, are trimmed.
-fn url_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        match c {
-            '%' | '#' | '\u{0}'..='\u{1f}' | '\u{7f}' => out.push_str(&format!("%{:02X}", c as u32)),
-            c => out.push(c),
+/// `bytes` as raw LZMA (no header, no end marker) with the literal context, literal position
+/// and position bits `[lc, lp, pb]` that make it smallest among a few (wasm favours other
+/// settings than text): the stream and those settings. Preset 9 otherwise, 1 MiB dictionary.
+fn lzma(bytes: &[u8]) -> Result<(Vec<u8>, [u32; 3])> {
+    let mut best: Option<(Vec<u8>, [u32; 3])> = None;
+    for props in [[3, 0, 2], [4, 0, 0], [3, 0, 0], [2, 0, 0]] {
+        let packed = lzma_with(bytes, props)?;
+        if best.as_ref().is_none_or(|(b, _)| packed.len() < b.len()) {
+            best = Some((packed, props));
         }
     }
-    out
+    best.context("no LZMA settings tried")
+}
+
+/// `bytes` as raw LZMA with `[lc, lp, pb]`, preset 9, a 1 MiB dictionary.
+fn lzma_with(bytes: &[u8], [lc, lp, pb]: [u32; 3]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut o = lzma_rust2::LzmaOptions::with_preset(9);
+    (o.lc, o.lp, o.pb, o.nice_len, o.dict_size) = (lc, lp, pb, 273, 1 << 20);
+    let mut w = lzma_rust2::LzmaWriter::new_no_header(Vec::new(), &o, false).context("start LZMA")?;
+    w.write_all(bytes).context("LZMA")?;
+    w.finish().context("finish LZMA")
+}
+
+/// The start script with the packed site in it: `files` (names and contents, in pack order).
+fn boot_script(files: &[(String, Vec<u8>)]) -> Result<String> {
+    let all: Vec<u8> = files.iter().flat_map(|(_, b)| b.iter().copied()).collect();
+    let (packed, [lc, lp, pb]) = lzma(&all)?;
+    let (min, _) = crate::minify::module(BOOT, "standalone_boot.js", false)?;
+    let list: Vec<String> = files.iter().map(|(n, b)| format!("[{},{}]", json_string(n), b.len())).collect();
+    let mut out = min;
+    for (name, value) in [
+        ("PACK", format!("\"{}\"", base64(&packed))),
+        ("FILES", format!("[{}]", list.join(","))),
+        ("PROPS", format!("[{lc},{lp},{pb},{}]", all.len())),
+    ] {
+        if out.matches(name).count() != 1 {
+            bail!("standalone_boot.js minified names `{name}` other than once: update the single file's build");
+        }
+        out = out.replacen(name, &value, 1);
+    }
+    Ok(out)
 }
 
 /// `from "./x.js"` / `import "./x.js"` → `"descent/x.js"`, relative to the module's folder.
@@ -167,19 +179,56 @@ pub fn base64(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// The start script's decoder gives back what the encoder packed: text, the wasm module's kind
+    /// of bytes (here: pseudo-random with repeats), long matches and short ones, under several
+    /// literal and position settings. Run by Node (the tests need it: `cargo xtask test` installs
+    /// the e2e packages with it).
     #[test]
-    fn module_text_keeps_all_but_what_a_url_cannot_carry() {
-        assert_eq!(url_text(" a%b#c\nd\te σ \r\n"), "a%25b%23c%0Ad%09e σ");
-        assert_eq!(url_text("`x ${1}` / \"y\" ? 'z'"), "`x ${1}` / \"y\" ? 'z'");
+    fn the_start_scripts_decoder_inverts_the_encoder() {
+        let mut data = BOOT.as_bytes().to_vec();
+        let mut x: u32 = 2463534242;
+        for i in 0..200_000u32 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            // Runs of one byte, copies from far back, and noise.
+            data.push(match i % 7 {
+                0 | 1 => (x % 4) as u8,
+                2 => data[data.len() - 1 - (x as usize % data.len().min(70_000))],
+                _ => x as u8,
+            });
+        }
+        data.extend(std::iter::repeat_n(b'a', 5000));
+        let dir = std::env::temp_dir().join(format!("descent-lzma-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("want.bin"), &data).unwrap();
+        let body = &BOOT[BOOT.find("  function lzma(").unwrap()..BOOT.rfind("})();").unwrap()];
+        for props in [[3, 0, 2], [4, 0, 0], [0, 2, 1], [8, 0, 4]] {
+            std::fs::write(dir.join("packed.bin"), lzma_with(&data, props).unwrap()).unwrap();
+            let [lc, lp, pb] = props;
+            let js = format!(
+                "const fs = require('fs');\n{body}\nconst want = fs.readFileSync({want:?});\nconst got = lzma(new Uint8Array(fs.readFileSync({packed:?})), {lc}, {lp}, {pb}, want.length);\nconsole.log(Buffer.compare(Buffer.from(got), want) === 0 ? 'same' : 'different');\n",
+                want = dir.join("want.bin").to_string_lossy(),
+                packed = dir.join("packed.bin").to_string_lossy(),
+            );
+            std::fs::write(dir.join("t.cjs"), js).unwrap();
+            let out = std::process::Command::new("node").arg(dir.join("t.cjs")).output().expect("node runs");
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout).trim(),
+                "same",
+                "{props:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
-    fn gzip_round_trips() {
-        use std::io::Read;
-        let text = b"descent descent descent";
-        let mut back = Vec::new();
-        flate2::read::GzDecoder::new(&gzip(text).expect("gzip")[..]).read_to_end(&mut back).expect("gunzip");
-        assert_eq!(back, text);
+    fn the_start_script_takes_the_pack_once() {
+        let files = vec![("style.css".to_string(), b"p{}".to_vec()), ("main.js".to_string(), b"1".to_vec())];
+        let boot = boot_script(&files).unwrap();
+        assert!(!boot.contains("PACK") && !boot.contains("FILES") && !boot.contains("PROPS"), "{boot}");
+        assert!(boot.contains(r#"[["style.css",3],["main.js",1]]"#), "{boot}");
     }
 
     #[test]
