@@ -28,30 +28,32 @@
    * as its own dictionary. */
   function lzma(src, lc, lp, pb, size) {
     const dst = new Uint8Array(size);
-    let inPos = 5;
-    let range = 0xffffffff;
-    let code = ((src[1] << 24) | (src[2] << 16) | (src[3] << 8) | src[4]) >>> 0;
+    const r = new Uint32Array([0xffffffff, ((src[1] << 24) | (src[2] << 16) | (src[3] << 8) | src[4]) >>> 0, 5]);
     // Every probability, 1024 (½) at first: the offsets of each model in one array.
     const IS_MATCH = 0, IS_REP = 192, IS_REP_G0 = 204, IS_REP_G1 = 216, IS_REP_G2 = 228, IS_REP0_LONG = 240;
     const POS_SLOT = 432, POS = 688, ALIGN = 803, LEN = 819, REP_LEN = 1333, LITERAL = 1847;
     const p = new Uint16Array(LITERAL + (0x300 << (lc + lp))).fill(1024);
     const bit = (i) => {
-      const bound = (range >>> 11) * p[i];
+      let range = r[0], code = r[1];
+      const q = p[i];
+      const bound = (range >>> 11) * q;
       let b;
       if (code < bound) {
         range = bound;
-        p[i] += (2048 - p[i]) >> 5;
+        p[i] = q + ((2048 - q) >> 5);
         b = 0;
       } else {
         range -= bound;
         code -= bound;
-        p[i] -= p[i] >> 5;
+        p[i] = q - (q >> 5);
         b = 1;
       }
       if (range < 0x1000000) {
-        range = (range * 256) >>> 0;
-        code = ((code << 8) | src[inPos++]) >>> 0;
+        range *= 256;
+        code = (code << 8) | src[r[2]++];
       }
+      r[0] = range;
+      r[1] = code;
       return b;
     };
     const tree = (base, bits) => {
@@ -69,7 +71,7 @@
       return s;
     };
     const direct = (bits) => {
-      let s = 0;
+      let s = 0, range = r[0], code = r[1];
       for (; bits > 0; bits--) {
         range >>>= 1;
         let b = 0;
@@ -80,9 +82,11 @@
         s = ((s << 1) | b) >>> 0;
         if (range < 0x1000000) {
           range = (range * 256) >>> 0;
-          code = ((code << 8) | src[inPos++]) >>> 0;
+          code = ((code << 8) | src[r[2]++]) >>> 0;
         }
       }
+      r[0] = range;
+      r[1] = code;
       return s;
     };
     const length = (base, posState) => {
