@@ -2,6 +2,8 @@
 // links that restore the state, the single file from file://, and bad input.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { launch, open, close, SHOTS } from "./helpers.js";
@@ -173,6 +175,28 @@ test("the single file works from file:// and matches the served page's numbers",
   await demo.getByRole("dialog").waitFor();
   assert.deepEqual([...errors, ...served.errors], []);
   await context.close();
+});
+
+test("a damaged single file says so where the demos would be", async () => {
+  // The packed site cut in the middle, as a download stopped short or an editor's change would.
+  const html = fs.readFileSync(path.join(process.env.DESCENT_DIST, "descent-standalone.html"), "utf8");
+  const pack = html.match(/"[A-Za-z0-9+/]{10000,}={0,2}"/)?.[0];
+  assert.ok(pack, "the file has its pack");
+  const cut = pack.slice(0, pack.length >> 1) + pack.slice((pack.length >> 1) + 4000);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "descent-")), "damaged.html");
+  fs.writeFileSync(file, html.replace(pack, cut));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(file).href);
+  const alerts = page.getByRole("alert");
+  await alerts.first().waitFor();
+  assert.equal(await alerts.count(), 2, "both demos say it");
+  assert.match(await alerts.first().innerText(), /could not start: this file is damaged \(.+\)\. Download it again\./);
+  assert.deepEqual(errors, []);
+  await context.close();
+  fs.rmSync(path.dirname(file), { recursive: true });
 });
 
 test("invalid values are named with their range in a notice, and the defaults are used", async () => {

@@ -5,11 +5,26 @@
 // file's wasm-source.js. `xtask/src/standalone.rs` fills in PACK, FILES and PROPS.
 (() => {
   const [lc, lp, pb, size] = PROPS;
-  const bin = atob(PACK);
-  const input = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) input[i] = bin.charCodeAt(i);
-  const out = lzma(input, lc, lp, pb, size);
   const me = document.currentScript;
+  let out;
+  try {
+    const bin = atob(PACK);
+    const input = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) input[i] = bin.charCodeAt(i);
+    out = lzma(input, lc, lp, pb, size);
+  } catch (e) {
+    // A file cut short or changed on the way: said where the demos would be, not a blank page.
+    const say = () => {
+      for (const d of document.querySelectorAll("descent-demo")) {
+        d.textContent = `descent could not start: this file is damaged (${e.message}). Download it again.`;
+        d.setAttribute("role", "alert");
+        // The stylesheet is in the damaged part: a notice's look of its own.
+        d.style.cssText = "display:block;margin:14px 0;padding:6px 10px;border:2px solid #a51c1c;border-radius:6px;color:#a51c1c;font:1rem/1.4 system-ui,sans-serif";
+      }
+    };
+    document.addEventListener("DOMContentLoaded", say);
+    return;
+  }
   const text = new TextDecoder();
   const imports = {};
   let at = 0;
@@ -157,9 +172,10 @@
         len = length(REP_LEN, posState);
         state = state < 7 ? 8 : 11;
       }
-      if (rep0 >= pos) throw new Error("descent: the single file is damaged");
+      if (rep0 >= pos) throw new Error("a copy reaches before the start");
       for (let n = len + 2; n > 0 && pos < size; n--, pos++) dst[pos] = dst[pos - rep0 - 1];
     }
+    if (r[2] > src.length) throw new Error("the packed data ends too soon");
     return dst;
   }
 })();
