@@ -37,9 +37,11 @@ pub fn dist(maps: bool) -> Result<PathBuf> {
     let module = pkg.join("descent_bg.wasm");
     let bytes = std::fs::read(&module).context("read the module wasm-bindgen wrote")?;
     let (pruned, _) = crate::prune::dead_table_entries(&bytes)?;
-    std::fs::write(&module, pruned).context("write the module")?;
     let glue = pkg.join("descent.js");
     let js = std::fs::read_to_string(&glue).context("read the generated glue")?;
+    // Short import and export names in both (xtask/src/names.rs).
+    let (short, js) = crate::names::shorten(&pruned, &js)?;
+    std::fs::write(&module, short).context("write the module")?;
     std::fs::write(&glue, own_checks(&js)?).context("write the glue")?;
     // The single file starts from a copy of the site as written, with its own wasm-source.js and
     // styles.js, joined and minified the same way.

@@ -13,6 +13,7 @@ mod build;
 mod bundle;
 mod linked;
 mod minify;
+mod names;
 mod prune;
 mod server;
 mod standalone;
