@@ -10,7 +10,6 @@
 //! the build, so a new wasm-bindgen that writes its glue differently is noticed, not broken.
 
 use anyhow::{bail, Context, Result};
-use walrus::Module;
 
 /// The module the glue's import object names.
 const GLUE_MODULE: &str = "./descent_bg.js";
@@ -60,7 +59,9 @@ fn replace_word(text: &str, before: &str, old: &str, new: &str) -> (String, usiz
 
 /// The module and its glue with short import and export names (see the module's doc).
 pub fn shorten(module: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
-    let mut m = Module::from_buffer(module).context("read the wasm module")?;
+    // No `producers` section: walrus would write one naming itself (39 bytes no one reads).
+    let mut m =
+        walrus::ModuleConfig::new().generate_producers_section(false).parse(module).context("read the wasm module")?;
     let mut js = glue.to_string();
     let key = format!("\"{GLUE_MODULE}\":");
     if js.matches(&key).count() != 1 {
@@ -100,7 +101,7 @@ pub fn shorten(module: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use walrus::{FunctionBuilder, ModuleConfig, ValType};
+    use walrus::{FunctionBuilder, Module, ModuleConfig, ValType};
 
     fn module() -> Vec<u8> {
         let mut m = Module::with_config(ModuleConfig::new());
@@ -129,6 +130,7 @@ mod tests {
         let mut exports: Vec<String> = m.exports.iter().map(|e| e.name.clone()).collect();
         exports.sort();
         assert_eq!(exports, ["a", "b", "memory"]);
+        assert!(!bytes.windows(9).any(|w| w == b"producers"), "no producers section");
         assert!(js.contains("    a: function(a)") && js.contains("    b: function(a)"), "{js}");
         assert!(js.contains("return { a: import0 }"), "{js}");
         // Each export by its whole name only: `losspanel_step` is not a prefix of the other.
