@@ -113,10 +113,11 @@ fn boot_script(files: &[(String, Vec<u8>)]) -> Result<String> {
     let (min, _) = crate::minify::module(BOOT, "standalone_boot.js", false)?;
     let list: Vec<String> = files.iter().map(|(n, b)| format!("[{},{}]", json_string(n), b.len())).collect();
     let mut out = min;
+    // The pack last: its base64 could hold the other two names by chance.
     for (name, value) in [
-        ("PACK", format!("\"{}\"", base64(&packed))),
         ("FILES", format!("[{}]", list.join(","))),
         ("PROPS", format!("[{lc},{lp},{pb},{}]", all.len())),
+        ("PACK", format!("\"{}\"", base64(&packed))),
     ] {
         if out.matches(name).count() != 1 {
             bail!("standalone_boot.js minified names `{name}` other than once: update the single file's build");
