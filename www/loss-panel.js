@@ -9,6 +9,7 @@ import { TABLE, ACTIVATIONS, LOSSES, SURFACES, DATA, LANGS, DEFAULT_START, custo
 import { words, loadLang, formatNumber, PRECISION, describeError } from "./i18n.js";
 import { replay, replayBuffered } from "./replay.js";
 import { RUN_COLOURS } from "./colours.js";
+import { tapOrDrag, turnGestures } from "./gestures.js";
 
 const T = TABLE["loss-space"];
 const FIG = { map: 0, paths: 1, surface: 2, chart: 3, legend: 4 };
@@ -615,27 +616,14 @@ export function mountLossPanel(container, state, hooks) {
   // ----- pointer and keys -----
   // The map: a tap (or a click) places the start; a drag that begins on the start moves it; a
   // vertical swipe scrolls the page (touch-action: pan-y). In predict mode a tap places a guess.
-  let press = null;
-  L.on(path, "pointerdown", (e) => {
+  // gestures.js tells the tap from the drag; here: is a press on the start (at step 0)?
+  tapOrDrag(L, path, (e) => {
     const [px, py] = canvasPoint(path, e);
     const r = last?.runs[0];
-    const [cx, cy] = r ? Array.from(core.place(path.width, path.height, ratio(), r.step === 0 ? r.w : (s.w0 ?? r.w), r.step === 0 ? r.b : (s.b0 ?? r.b))) : [NaN, NaN];
-    const onPoint = r && r.step === 0 && Math.hypot(px - cx, py - cy) <= 22 * ratio();
-    press = { x: e.clientX, y: e.clientY, t: performance.now(), drag: onPoint && !s.predict, id: e.pointerId };
-    if (press.drag) path.setPointerCapture(e.pointerId);
-  });
-  L.on(path, "pointermove", (e) => {
-    if (!press?.drag || e.pointerId !== press.id) return;
-    placeAt(e);
-  });
-  L.on(path, "pointerup", (e) => {
-    if (!press || e.pointerId !== press.id) return;
-    const moved = Math.hypot(e.clientX - press.x, e.clientY - press.y);
-    if (press.drag) placeAt(e);
-    else if (moved < 10 && performance.now() - press.t < 800) placeAt(e);
-    press = null;
-  });
-  L.on(path, "pointercancel", () => (press = null));
+    if (!r || r.step !== 0 || s.predict) return false;
+    const [cx, cy] = Array.from(core.place(path.width, path.height, ratio(), r.w, r.b));
+    return Math.hypot(px - cx, py - cy) <= 22 * ratio();
+  }, placeAt);
   function placeAt(e) {
     const [px, py] = canvasPoint(path, e);
     const [w, b] = Array.from(core.locate(path.width, path.height, ratio(), px, py));
@@ -674,26 +662,8 @@ export function mountLossPanel(container, state, hooks) {
     const b = snap(T.b0, Math.max(blo, Math.min(bhi, cur[1] + d[1] * stepSize)));
     set("w0", w, true) && set("b0", b, true);
   });
-  // The 3-D view turns with a horizontal drag (a vertical swipe scrolls), a mouse drag in any
-  // direction, two fingers, or the arrow keys.
-  const pointers = new Map();
-  L.on(surface, "pointerdown", (e) => {
-    pointers.set(e.pointerId, [e.clientX, e.clientY]);
-    if (e.pointerType === "mouse") surface.setPointerCapture(e.pointerId);
-  });
-  L.on(surface, "pointermove", (e) => {
-    const prev = pointers.get(e.pointerId);
-    if (!prev) return;
-    const [dx, dy] = [e.clientX - prev[0], e.clientY - prev[1]];
-    pointers.set(e.pointerId, [e.clientX, e.clientY]);
-    if (e.pointerType === "mouse" || pointers.size >= 2) turn((dx * 0.01) / Math.max(1, pointers.size), (dy * 0.01) / Math.max(1, pointers.size));
-    else turn(dx * 0.01, 0);
-  });
-  for (const type of ["pointerup", "pointercancel", "pointerleave"]) L.on(surface, type, (e) => pointers.delete(e.pointerId));
-  L.on(surface, "keydown", (e) => {
-    const d = { ArrowLeft: [-0.1, 0], ArrowRight: [0.1, 0], ArrowUp: [0, -0.1], ArrowDown: [0, 0.1] }[e.key];
-    if (d) { e.preventDefault(); e.stopPropagation(); turn(...d); }
-  });
+  // The 3-D view turns (gestures.js).
+  turnGestures(L, surface, turn);
   function turn(dyaw, dpitch) {
     angle.yaw += dyaw;
     angle.pitch = Math.min((85 * Math.PI) / 180, Math.max(0, angle.pitch + dpitch));
