@@ -4,7 +4,7 @@
 // its listeners and frees its wasm objects; when it comes back it is built again from its
 // attributes. If the wasm module is ever lost (an internal error), every widget says so and
 // offers to reload, instead of freezing.
-import init from "./pkg/descent.js";
+import init, { loadRest } from "./pkg/descent.js";
 import { wasmSource } from "./wasm-source.js";
 import { stylesheet } from "./styles.js";
 import { ALL_NAMES, TABLE, parseState, parseValue, shownControls, toHash, writeState, textOf } from "./state.js";
@@ -21,6 +21,14 @@ export function loadWasm() {
     return w;
   });
   return loaded;
+}
+
+/** The rest of the module (what the first frame does not run: xtask/src/split.rs) is fetched on
+ * a widget's first interaction, so the first load carries only what it draws; a call that needs
+ * it sooner loads it then. */
+const INTERACTIONS = ["pointerover", "pointerdown", "focusin", "keydown"];
+function wantRest() {
+  loadRest();
 }
 
 // ----- the module lost -----
@@ -119,6 +127,7 @@ export class DescentDemo extends HTMLElement {
       this.#notice = h("div", { class: "notice", role: "alert", hidden: true }, this.#noticeList);
       this.#body = h("section", { class: "panel", tabindex: -1 }, h("p", {}, words(this.getAttribute("lang")).loading));
       this.#root.append(this.#notice, this.#body);
+      for (const type of INTERACTIONS) this.addEventListener(type, wantRest, { passive: true });
     }
     if (lost) return this.lost();
     const styled = stylesheet().then(

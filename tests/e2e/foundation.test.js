@@ -38,6 +38,38 @@ test("the first load fetches what the first frame needs, not the tools nor the o
   await context.close();
 });
 
+test("the module's second part is not in the first load; it comes on the first interaction, and the demo goes on with it", async () => {
+  const { page, errors, context } = await open(browser);
+  await page.waitForTimeout(2500);
+  const fetched = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+  const first = await fetched();
+  assert.ok(first.includes("/pkg/descent_bg.lzma"), `the first part: ${first}`);
+  assert.ok(!first.some((f) => f.endsWith("/descent_bg2.lzma")), `no second part 2.5 s after the first frame: ${first}`);
+  const demo = page.locator("#loss-space");
+  await demo.getByRole("button", { name: "Step", exact: true }).hover();
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/descent_bg2.lzma")));
+  // Code only the second part has: another optimizer (a race of two), then a step of each run.
+  await page.goto(new URL("/#panel=loss-space&optimizers=sgd+adam(eta=0.05)", BASE).href);
+  const single = page.locator("descent-demo");
+  await single.locator("ul.legend li").nth(1).waitFor();
+  await single.getByRole("button", { name: "Step", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector("descent-demo").dataset.step === "1");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a first frame that needs the module's second part loads it at once", async () => {
+  const { page, errors, context } = await open(browser, "/#panel=loss-space&activation=tanh&optimizers=adam(eta=0.05)+nag(eta=0.5)", { ready: false });
+  await page.waitForSelector("html[data-ready=true]", { timeout: 15000 });
+  const demo = page.locator("descent-demo");
+  assert.equal(await demo.getByRole("combobox", { name: "activation" }).inputValue(), "tanh");
+  assert.ok(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/descent_bg2.lzma"))));
+  await demo.getByRole("button", { name: "Step", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector("descent-demo").dataset.step === "1");
+  assert.deepEqual(errors.filter((e) => !/Synchronous XMLHttpRequest/.test(e)), []);
+  await context.close();
+});
+
 test("the first frame is marked once both panels' figures are drawn, before any frame is painted; the formulas follow it, and the page is ready when they are there", async () => {
   const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
   const page = await context.newPage();

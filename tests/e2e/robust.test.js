@@ -171,7 +171,7 @@ test("a hash set before the module has loaded is applied once it has", async () 
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  await page.route("**/pkg/descent_bg.wasm", async (route) => { await new Promise((r) => setTimeout(r, 600)); await route.continue(); });
+  await page.route("**/pkg/descent_bg.lzma", async (route) => { await new Promise((r) => setTimeout(r, 600)); await route.continue(); });
   await page.goto(new URL("/", BASE).href, { waitUntil: "commit" });
   await page.waitForFunction(() => document.querySelector("main"));
   await page.evaluate(() => { location.hash = "#panel=parabola&eta=0.5"; });
@@ -249,26 +249,49 @@ test("a link's keys of no setting, of the other panel, repeated or in capitals, 
   assert.deepEqual(errors, []);
 });
 
-test("a module that cannot be fetched is named in the widget; one sent with the wrong type still runs", async () => {
+test("a module that cannot be fetched, or arrives damaged, is named in the widget; a decoder sent with the wrong type still runs; a second part that cannot be fetched stops it with the Reload notice", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route("**/descent_bg.wasm", (r) => r.fulfill({ status: 404, body: "not found" }));
+  await page.route("**/descent_bg.lzma", (r) => r.fulfill({ status: 404, body: "not found" }));
   await page.goto(new URL("/", BASE).href);
   const notice = page.locator("#loss-space .notice");
   await notice.waitFor();
-  assert.match(await notice.innerText(), /descent could not start: .*descent_bg\.wasm: HTTP 404/);
+  assert.match(await notice.innerText(), /descent could not start: .*descent_bg\.lzma: HTTP 404/);
   await context.close();
 
-  // A host that serves .wasm as application/octet-stream (streaming compilation refuses it).
-  const { page: p2, errors, context: c2 } = await open(browser, "/", { ready: false });
-  await c2.route("**/descent_bg.wasm", async (r) => {
+  // Bytes changed on the way: the decoder refuses them.
+  const c2 = await browser.newContext();
+  const p2 = await c2.newPage();
+  await p2.route("**/descent_bg.lzma", async (r) => {
+    const body = Buffer.from(await (await r.fetch()).body());
+    body.fill(0, 4000, 4100);
+    await r.fulfill({ status: 200, body });
+  });
+  await p2.goto(new URL("/", BASE).href);
+  await p2.locator("#loss-space .notice").waitFor();
+  assert.match(await p2.locator("#loss-space .notice").innerText(), /descent could not start: .*damaged/);
+  await c2.close();
+
+  // A host that serves .wasm as application/octet-stream (streaming compilation refuses it): the
+  // decoder is instantiated from its bytes.
+  const { page: p4, errors, context: c4 } = await open(browser, "/", { ready: false });
+  await c4.route("**/unlzma.wasm", async (r) => {
     const response = await r.fetch();
     await r.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
   });
-  await p2.reload();
-  await p2.waitForSelector("html[data-ready=true]");
-  await p2.locator("#loss-space").getByRole("button", { name: "Step", exact: true }).click();
-  await p2.waitForFunction(() => document.getElementById("loss-space").dataset.step === "1");
+  await p4.reload();
+  await p4.waitForSelector("html[data-ready=true]");
+  await p4.locator("#loss-space").getByRole("button", { name: "Step", exact: true }).click();
+  await p4.waitForFunction(() => document.getElementById("loss-space").dataset.step === "1");
   assert.deepEqual(errors, []);
-  await c2.close();
+  await c4.close();
+
+  // The second part missing: the first frame is drawn; code that needs the rest stops the demo
+  // with the notice that offers to reload, instead of freezing it.
+  const { page: p3, context: c3 } = await open(browser, "/");
+  await c3.route("**/descent_bg2.lzma", (r) => r.fulfill({ status: 404, body: "not found" }));
+  await p3.locator("#loss-space").getByRole("combobox", { name: "activation" }).selectOption("tanh");
+  await p3.locator("#loss-space .notice").waitFor();
+  assert.match(await p3.locator("#loss-space .notice").innerText(), /Reload/);
+  await c3.close();
 });

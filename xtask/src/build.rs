@@ -9,6 +9,19 @@ use wasm_bindgen_cli_support::Bindgen;
 /// Build the wasm module and write the whole static site to `dist/` in cargo's target directory,
 /// its JavaScript minified (with source maps beside it when `maps`).
 pub fn dist(maps: bool) -> Result<PathBuf> {
+    dist_as(maps, Mode::Site)
+}
+
+/// What `dist` builds: the site, or the site with a module that records which functions run
+/// (`cargo xtask profile`).
+#[derive(Clone, Copy, PartialEq)]
+pub enum Mode {
+    Site,
+    Profile,
+}
+
+/// [`dist`], in either mode.
+pub fn dist_as(maps: bool, mode: Mode) -> Result<PathBuf> {
     let root = crate::root();
     let target = crate::target_dir()?;
     let dist = target.join("dist");
@@ -26,8 +39,9 @@ pub fn dist(maps: bool) -> Result<PathBuf> {
         .web(true)?
         .omit_default_module_path(false)
         .typescript(false)
-        // DESCENT_KEEP_NAMES=1 keeps function names, for profiling in Chromium's profiler.
-        .remove_name_section(std::env::var_os("DESCENT_KEEP_NAMES").is_none())
+        // The names go after the split (xtask/src/split.rs), which needs them; DESCENT_KEEP_NAMES=1
+        // keeps them, for profiling in Chromium's profiler.
+        .remove_name_section(false)
         .remove_producers_section(true)
         // Every browser that runs the module has `TextEncoder.encodeInto`: no fallback for it in the glue.
         .encode_into(wasm_bindgen_cli_support::EncodeInto::Always)
@@ -41,7 +55,33 @@ pub fn dist(maps: bool) -> Result<PathBuf> {
     let js = std::fs::read_to_string(&glue).context("read the generated glue")?;
     // Short import and export names in both (xtask/src/names.rs).
     let (short, js) = crate::names::shorten(&pruned, &js)?;
-    std::fs::write(&module, short).context("write the module")?;
+    // The module in two parts after the first frame's profile (xtask/src/split.rs); the single
+    // file keeps it whole. `cargo xtask profile` builds it instrumented instead.
+    let keep_names = std::env::var_os("DESCENT_KEEP_NAMES").is_some();
+    let unlzma = build_unlzma(&root, &target)?;
+    let (first, second) = match mode {
+        Mode::Site => {
+            let profile = root.join(crate::profile::PROFILE);
+            let text = std::fs::read_to_string(&profile).with_context(|| format!("read {}", profile.display()))?;
+            let whole = crate::pack::strip(&short, keep_names)?;
+            std::fs::write(&module, &whole).context("write the module")?;
+            match crate::split::split(&short, &crate::profile::read(&text), keep_names)? {
+                Some(parts) => {
+                    println!("the module in two parts: {} functions come on the first interaction", parts.moved);
+                    (parts.first, Some(parts.second))
+                }
+                None => (whole, None),
+            }
+        }
+        Mode::Profile => {
+            let (instrumented, hashes) = crate::profile::instrument(&short)?;
+            std::fs::write(target.join("profile-functions.txt"), hashes.join("\n")).context("write the hashes")?;
+            std::fs::write(&module, &instrumented).context("write the module")?;
+            (instrumented, None)
+        }
+    };
+    let js = crate::pack::glue(&js, mode == Mode::Profile)?;
+    std::fs::write(pkg.join(crate::pack::DECODER), unlzma).context("write the decoder")?;
     std::fs::write(&glue, own_checks(&js)?).context("write the glue")?;
     // The single file starts from a copy of the site as written, with its own wasm-source.js and
     // styles.js, joined and minified the same way.
@@ -58,6 +98,14 @@ pub fn dist(maps: bool) -> Result<PathBuf> {
     no_early_wasm_script(&dist)?;
     preload(&dist)?;
     crate::standalone::write(&single, &dist)?;
+    // The site's module: packed, in one or two parts. The first part as it is, outside the site,
+    // for the bench's floor (a page that only compiles it).
+    std::fs::remove_file(&module).context("remove the whole module from the site")?;
+    std::fs::write(pkg.join(crate::pack::FIRST), crate::pack::pack(&first)?).context("write the first part")?;
+    if let Some(second) = second {
+        std::fs::write(pkg.join(crate::pack::SECOND), crate::pack::pack(&second)?).context("write the second part")?;
+    }
+    std::fs::write(target.join("first-part.wasm"), &first).context("write the first part for the bench")?;
     Ok(dist)
 }
 
@@ -132,6 +180,22 @@ fn build_wasm(root: &Path, target: &Path) -> Result<PathBuf> {
     Ok(target.join("wasm32-unknown-unknown/release/descent.wasm"))
 }
 
+/// The LZMA decoder the glue carries (the unlzma crate, built for wasm32), without its custom
+/// sections.
+fn build_unlzma(root: &Path, target: &Path) -> Result<Vec<u8>> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(&cargo)
+        .current_dir(root)
+        .args(["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "-p", "unlzma"])
+        .status()
+        .context("run cargo build for unlzma")?;
+    if !status.success() {
+        bail!("the build of the LZMA decoder (unlzma) failed");
+    }
+    let bytes = std::fs::read(target.join("wasm32-unknown-unknown/release/unlzma.wasm")).context("read unlzma.wasm")?;
+    crate::pack::strip(&bytes, false)
+}
+
 /// The toolchain's sysroot (`rustc --print sysroot`, as rust-toolchain.toml picks it).
 fn sysroot(root: &Path) -> Result<PathBuf> {
     let out = Command::new("rustc").current_dir(root).args(["--print", "sysroot"]).output().context("run rustc")?;
@@ -198,9 +262,11 @@ fn preload(dist: &Path) -> Result<()> {
     modules.sort();
     modules.push("pkg/descent.js".into());
     let mut links: Vec<String> = modules.iter().map(|m| format!("<link rel=\"modulepreload\" href=\"{m}\">")).collect();
-    links.push(
-        "<link rel=\"preload\" href=\"pkg/descent_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>".into(),
-    );
+    links.push(format!("<link rel=\"preload\" href=\"pkg/{}\" as=\"fetch\" crossorigin>", crate::pack::FIRST));
+    links.push(format!(
+        "<link rel=\"preload\" href=\"pkg/{}\" as=\"fetch\" type=\"application/wasm\" crossorigin>",
+        crate::pack::DECODER
+    ));
     std::fs::write(&index, page.replace(line, &links.join("\n"))).context("write index.html")?;
     Ok(())
 }

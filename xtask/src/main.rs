@@ -6,6 +6,8 @@
 //! - `cargo xtask test`: fmt and clippy, native tests, wasm tests in headless Chromium, end-to-end
 //!   browser tests.
 //! - `cargo xtask bench`: size, speed and memory budgets measured in headless Chromium.
+//! - `cargo xtask profile`: record which wasm functions the first frame runs (`xtask/first-frame.txt`),
+//!   for the module's split into two parts.
 //! - `cargo xtask wasm-test-runner FILE …`: the runner cargo calls for the wasm target (internal).
 
 mod bench;
@@ -14,8 +16,11 @@ mod bundle;
 mod linked;
 mod minify;
 mod names;
+mod pack;
+mod profile;
 mod prune;
 mod server;
+mod split;
 mod standalone;
 mod testing;
 
@@ -52,6 +57,7 @@ fn run() -> Result<()> {
         }
         "test" => testing::all(),
         "bench" => bench::run(),
+        "profile" => profile::run(),
         "wasm-test-runner" => {
             let mut runner_args = vec![std::ffi::OsString::from("wasm-bindgen-test-runner")];
             runner_args.extend(rest.into_iter().map(Into::into));
@@ -59,7 +65,7 @@ fn run() -> Result<()> {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve [--port N]  build and serve the demo (default port 8000)\n  dist              write the static site to target/dist/\n  test              run every test (native, wasm in Chromium, end to end)\n  bench             measure size, speed and memory in headless Chromium"
+                "usage: cargo xtask <command>\n\n  serve [--port N]  build and serve the demo (default port 8000)\n  dist              write the static site to target/dist/\n  test              run every test (native, wasm in Chromium, end to end)\n  bench             measure size, speed and memory in headless Chromium\n  profile           record which wasm functions the first frame runs (xtask/first-frame.txt)"
             );
             if cmd.is_empty() || cmd == "help" || cmd == "--help" {
                 Ok(())

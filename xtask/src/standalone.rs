@@ -85,7 +85,7 @@ const BOOT: &str = include_str!("standalone_boot.js");
 /// `bytes` as raw LZMA (no header, no end marker) with the literal context, literal position
 /// and position bits `[lc, lp, pb]` that make it smallest among a few (wasm favours other
 /// settings than text): the stream and those settings. Preset 9 otherwise, 1 MiB dictionary.
-fn lzma(bytes: &[u8]) -> Result<(Vec<u8>, [u32; 3])> {
+pub fn lzma(bytes: &[u8]) -> Result<(Vec<u8>, [u32; 3])> {
     let mut best: Option<(Vec<u8>, [u32; 3])> = None;
     for props in [[3, 0, 2], [4, 0, 0], [3, 0, 0], [2, 0, 0]] {
         let packed = lzma_with(bytes, props)?;
