@@ -270,6 +270,16 @@ test("a module that cannot be fetched, or arrives damaged, is named in the widge
   await p2.goto(new URL("/", BASE).href);
   await p2.locator("#loss-space .notice").waitFor();
   assert.match(await p2.locator("#loss-space .notice").innerText(), /descent could not start: .*damaged/);
+  // A header that claims a size no module has.
+  await p2.unroute("**/descent_bg.lzma");
+  await p2.route("**/descent_bg.lzma", async (r) => {
+    const body = Buffer.from(await (await r.fetch()).body());
+    body.fill(0xff, 0, 4);
+    await r.fulfill({ status: 200, body });
+  });
+  await p2.reload();
+  await p2.locator("#loss-space .notice").waitFor();
+  assert.match(await p2.locator("#loss-space .notice").innerText(), /descent could not start: the module is damaged \(its size\)/);
   await c2.close();
 
   // A host that serves .wasm as application/octet-stream (streaming compilation refuses it): the

@@ -1,5 +1,5 @@
 
-// The module travels as LZMA (xtask/src/split.rs's `pack`: its size, its settings, the stream),
+// The module travels as LZMA (xtask/src/pack.rs's `pack`: its size, its settings, the stream),
 // which a small wasm decoder (the unlzma crate, unlzma.wasm beside this file) unpacks: browsers
 // inflate only gzip and deflate, and LZMA is ~17 % smaller on this module.
 let __unlzma, __unlzmaLoading;
@@ -20,6 +20,8 @@ function __unpack(packed) {
     if (packed.byteLength < 11) throw new Error("the module is damaged (too short)");
     const head = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
     const size = head.getUint32(0, true), settings = head.getUint16(4, true), n = packed.byteLength - 6;
+    // A size no module of ours comes near (it is 0.3 MB): the header was changed on the way.
+    if (size > 1 << 26) throw new Error("the module is damaged (its size)");
     const mem = __unlzma.memory, at = mem.buffer.byteLength;
     mem.grow(Math.ceil((n + size) / 65536));
     new Uint8Array(mem.buffer, at, n).set(packed.subarray(6));
