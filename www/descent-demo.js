@@ -4,64 +4,13 @@
 // its listeners and frees its wasm objects; when it comes back it is built again from its
 // attributes. If the wasm module is ever lost (an internal error), every widget says so and
 // offers to reload, instead of freezing.
-import init, { loadRest } from "./pkg/descent.js";
-import { wasmSource } from "./wasm-source.js";
+import { loadWasm, askForRest, guard, isLost, watch, unwatch } from "./wasm-module.js";
 import { stylesheet } from "./styles.js";
 import { ALL_NAMES, TABLE, parseState, parseValue, shownControls, toHash, writeState, textOf } from "./state.js";
 import { mountLossPanel } from "./loss-panel.js";
 import { mountCurvePanel } from "./curve-panel.js";
 import { h, listeners, afterPaint } from "./ui.js";
 import { words, describeProblem, loadLang, langReady } from "./i18n.js";
-
-let loaded;
-/** The wasm module, loaded once for every element (compiled while it streams in). */
-export function loadWasm() {
-  loaded ??= init({ module_or_path: wasmSource() }).then((w) => {
-    performance.mark("descent-wasm");
-    return w;
-  });
-  return loaded;
-}
-
-/** The rest of the module (what the first frame does not run: xtask/src/split.rs) is fetched on
- * a widget's first interaction, so the first load carries only what it draws; a call that needs
- * it sooner loads it then. */
-const INTERACTIONS = ["pointerover", "pointerdown", "focusin", "keydown"];
-function wantRest() {
-  loadRest();
-}
-
-// ----- the module lost -----
-const widgets = new Set();
-let lost = null;
-/** Called once when a wasm call traps: every widget shows the notice; the cause is logged once. */
-function moduleLost(e) {
-  if (lost) return;
-  lost = e;
-  console.error("descent: the wasm module stopped:", e?.message ?? e);
-  for (const w of widgets) w.lost();
-}
-/** Wrap a wasm object so a trap (WebAssembly.RuntimeError) is reported, not propagated as a freeze. */
-function guard(obj) {
-  return new Proxy(obj, {
-    get(target, key) {
-      const v = target[key];
-      if (typeof v !== "function") return v;
-      return (...args) => {
-        if (lost) throw new DescentLost();
-        try {
-          return v.apply(target, args);
-        } catch (e) {
-          if (e instanceof WebAssembly.RuntimeError) { moduleLost(e); throw new DescentLost(); }
-          throw e;
-        }
-      };
-    },
-  });
-}
-class DescentLost extends Error {
-  constructor() { super("descent: the wasm module is lost"); this.lost = true; }
-}
 
 const MOUNT = { "loss-space": mountLossPanel, parabola: mountCurvePanel };
 const REBUILD = new Set(["panel"]);
@@ -120,16 +69,16 @@ export class DescentDemo extends HTMLElement {
 
   connectedCallback() {
     this.#connected = true;
-    widgets.add(this);
+    watch(this);
     if (!this.#root) {
       this.#root = this.attachShadow({ mode: "open" });
       this.#noticeList = h("div", { class: "notice-list" });
       this.#notice = h("div", { class: "notice", role: "alert", hidden: true }, this.#noticeList);
       this.#body = h("section", { class: "panel", tabindex: -1 }, h("p", {}, words(this.getAttribute("lang")).loading));
       this.#root.append(this.#notice, this.#body);
-      for (const type of INTERACTIONS) this.addEventListener(type, wantRest, { passive: true });
+      askForRest(this);
     }
-    if (lost) return this.lost();
+    if (isLost()) return this.lost();
     const styled = stylesheet().then(
       (sheet) => { this.#root.adoptedStyleSheets = [sheet]; },
       (e) => this.#say("style", this.#words().styleFailed(e?.message ?? e)),
@@ -141,7 +90,7 @@ export class DescentDemo extends HTMLElement {
 
   disconnectedCallback() {
     this.#connected = false;
-    widgets.delete(this);
+    unwatch(this);
     this.#teardown();
   }
 
