@@ -59,10 +59,11 @@ function arrange() {
 }
 
 let demos = arrange();
+let rearranged = () => {};
 addEventListener("hashchange", () => {
   if (!ready) { pending = true; return; }
   const shown = document.querySelector("descent-demo");
-  if (location.hash !== shown?.hash) demos = arrange();
+  if (location.hash !== shown?.hash) { demos = arrange(); rearranged(); }
 });
 main.addEventListener("descent-change", (e) => {
   if (e.detail?.name !== "lang") return;
@@ -84,5 +85,11 @@ if (pending) {
 // The first full frame: every panel's figures drawn (the benchmark's mark). The formulas are set
 // after it has been painted; the page is ready (for tests and scripts) once they are.
 performance.mark("descent-ready");
-await Promise.all(demos.map((d) => d.ready));
+// A hash that changes meanwhile (an iframe whose src changes only its fragment) replaces the panels:
+// the page is ready when the panels shown then are, not the ones it replaced.
+for (;;) {
+  const shown = demos;
+  await Promise.race([Promise.all(shown.map((d) => d.ready)), new Promise((r) => (rearranged = r))]);
+  if (shown === demos) break;
+}
 document.documentElement.dataset.ready = "true";

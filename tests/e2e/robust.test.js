@@ -184,6 +184,27 @@ test("a hash set before the module has loaded is applied once it has", async () 
   await context.close();
 });
 
+test("a hash that changes after the first frame, before the formulas are written, still ends with a ready page", async () => {
+  // An iframe whose src changes only its fragment gets a hashchange, not a new page: if it came
+  // between the first frame and the formulas, the page waited for a panel already replaced.
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name, ...rest) => {
+      if (name === "descent-ready" && location.hash === "#panel=loss-space") location.hash = "#panel=parabola&eta=0.5";
+      return mark(name, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(new URL("/#panel=loss-space", BASE).href);
+  await page.waitForSelector("html[data-ready=true]", { timeout: 15000 });
+  assert.equal(await page.locator("descent-demo").getAttribute("panel"), "parabola");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("controls write only values the link reads back without a notice", async () => {
   const { page, errors } = await open(browser, "/#panel=loss-space");
   const demo = page.locator("descent-demo");
