@@ -139,12 +139,9 @@ pub fn ensure_wasm_target(root: &Path) -> Result<()> {
 /// built the ordinary way, with a warning: the same page, only heavier.
 fn build_wasm(root: &Path, target: &Path) -> Result<PathBuf> {
     ensure_wasm_target(root)?;
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let small = target.join("wasm-small");
     if ensure_rust_src(root) {
-        let status = Command::new(&cargo)
-            .current_dir(root)
-            .args(["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "-p", "descent"])
+        let status = cargo_wasm(root, "descent")
             .args(["-Z", "build-std=std,panic_abort", "--target-dir"])
             .arg(&small)
             .env("RUSTC_BOOTSTRAP", "1")
@@ -169,26 +166,24 @@ fn build_wasm(root: &Path, target: &Path) -> Result<PathBuf> {
              is built the ordinary way (the page is the same, the module ~8.5 KB gzip heavier)"
         );
     }
-    let status = Command::new(&cargo)
-        .current_dir(root)
-        .args(["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "-p", "descent"])
-        .status()
-        .context("run cargo build for wasm32")?;
+    let status = cargo_wasm(root, "descent").status().context("run cargo build for wasm32")?;
     if !status.success() {
         bail!("the wasm build failed (is the wasm32-unknown-unknown target installed? rust-toolchain.toml asks rustup for it)");
     }
     Ok(target.join("wasm32-unknown-unknown/release/descent.wasm"))
 }
 
+/// `cargo build` of `package`'s library for wasm32, release.
+fn cargo_wasm(root: &Path, package: &str) -> Command {
+    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.current_dir(root).args(["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "-p", package]);
+    c
+}
+
 /// The LZMA decoder the glue carries (the unlzma crate, built for wasm32), without its custom
 /// sections.
 fn build_unlzma(root: &Path, target: &Path) -> Result<Vec<u8>> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(&cargo)
-        .current_dir(root)
-        .args(["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "-p", "unlzma"])
-        .status()
-        .context("run cargo build for unlzma")?;
+    let status = cargo_wasm(root, "unlzma").status().context("run cargo build for unlzma")?;
     if !status.success() {
         bail!("the build of the LZMA decoder (unlzma) failed");
     }

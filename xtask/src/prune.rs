@@ -15,15 +15,15 @@ use std::collections::{HashMap, HashSet};
 use walrus::ir::{dfs_in_order, Instr, InstrLocId, Visitor};
 use walrus::{ElementItems, ExportItem, FunctionBuilder, FunctionId, FunctionKind, Module, TableId, TypeId};
 
-/// What one function's code does with other functions.
+/// What one function's code does with other functions (also read by xtask/src/split.rs).
 #[derive(Default)]
-struct Uses {
-    calls: Vec<FunctionId>,
-    call_indirect: Vec<TypeId>,
+pub struct Uses {
+    pub calls: Vec<FunctionId>,
+    pub call_indirect: Vec<TypeId>,
     /// Tables read or written by `table.*` instructions (wasm-bindgen's externref table is).
-    tables: Vec<TableId>,
+    pub tables: Vec<TableId>,
     /// An instruction that makes or calls a reference to a function.
-    other: bool,
+    pub other: bool,
 }
 
 impl<'i> Visitor<'i> for Uses {

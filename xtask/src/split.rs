@@ -113,35 +113,18 @@ pub fn split(bytes: &[u8], hot: &HashSet<String>, keep_names: bool) -> Result<Op
     let is_cold = |f: FunctionId| index1.get(&f).is_some_and(|i| cold.contains(i));
 
     // The moved functions the first part reaches: called by its code, exported, or in the table.
-    struct Calls<'a> {
-        found: &'a mut HashSet<FunctionId>,
-        other: bool,
-    }
-    impl<'i> walrus::ir::Visitor<'i> for Calls<'_> {
-        fn visit_instr(&mut self, instr: &'i Instr, _: &'i walrus::ir::InstrLocId) {
-            match instr {
-                Instr::Call(c) => {
-                    self.found.insert(c.func);
-                }
-                Instr::ReturnCall(c) => {
-                    self.found.insert(c.func);
-                }
-                Instr::RefFunc(_) => self.other = true,
-                _ => {}
-            }
-        }
-    }
     let mut called = HashSet::new();
     for id in &f1 {
         if is_cold(*id) {
             continue;
         }
         if let FunctionKind::Local(local) = &m1.funcs.get(*id).kind {
-            let mut v = Calls { found: &mut called, other: false };
-            walrus::ir::dfs_in_order(&mut v, local, local.entry_block());
-            if v.other {
-                bail!("a function takes a reference to a function (`ref.func`): update xtask/src/split.rs");
+            let mut uses = crate::prune::Uses::default();
+            walrus::ir::dfs_in_order(&mut uses, local, local.entry_block());
+            if uses.other {
+                bail!("a function takes or calls a reference to a function (`ref.func`): update xtask/src/split.rs");
             }
+            called.extend(uses.calls);
         }
     }
     // Slots: a moved function already in the table keeps its slots; the others get new ones.

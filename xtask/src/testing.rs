@@ -35,29 +35,20 @@ pub fn all() -> Result<()> {
     crate::build::ensure_wasm_target(&root)?;
     run(cargo(&root).args(["fmt", "--all", "--check"])).context("code is not formatted: run `cargo fmt --all`")?;
     run(cargo(&root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    run(cargo(&root).args([
-        "clippy",
-        "-p",
-        "descent",
-        "--all-targets",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    // The LZMA decoder the page runs, as built for it (its tests run natively).
-    run(cargo(&root).args([
-        "clippy",
-        "-p",
-        "unlzma",
-        "--lib",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    // The crate and, as built for the page, the LZMA decoder (its tests run natively).
+    for (package, targets) in [("descent", "--all-targets"), ("unlzma", "--lib")] {
+        run(cargo(&root).args([
+            "clippy",
+            "-p",
+            package,
+            targets,
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+    }
 
     println!("== native tests");
     run(cargo(&root).args(["test", "--workspace"]))?;
