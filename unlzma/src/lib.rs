@@ -38,32 +38,51 @@ pub enum Damaged {
     Distance,
 }
 
-/// The range decoder and the adaptive probabilities (11-bit, ½ at the start).
+/// The range decoder and the adaptive probabilities (11-bit, ½ at the start). Reading past the
+/// end of the stream gives zeros and sets `short`, which `decode` checks once it is done: no
+/// `Result` on the bit path, and every step inlined into `decode`, so that the decoder's state
+/// stays in locals. (V8 runs this cold, in its baseline compiler, which keeps locals in
+/// registers but pays for every call and every load through a pointer: the decode took 15 ms in
+/// Chromium with a call per bit, and the page waits for it. BENCHMARKS.md.)
 struct Range<'a> {
     src: &'a [u8],
     at: usize,
     range: u32,
     code: u32,
+    short: bool,
     p: &'a mut [u16],
 }
 
 impl Range<'_> {
-    fn byte(&mut self) -> Result<u32, Damaged> {
-        let b = *self.src.get(self.at).ok_or(Damaged::Short)?;
-        self.at += 1;
-        Ok(u32::from(b))
+    /// What a distance before the start means: a stream that ended (its zeros decode to such
+    /// distances), or one that was changed.
+    fn damage(&self) -> Damaged {
+        if self.short {
+            Damaged::Short
+        } else {
+            Damaged::Distance
+        }
     }
 
-    fn normalize(&mut self) -> Result<(), Damaged> {
+    #[inline(always)]
+    fn normalize(&mut self) {
         if self.range < 1 << 24 {
             self.range <<= 8;
-            self.code = (self.code << 8) | self.byte()?;
+            let b = match self.src.get(self.at) {
+                Some(&b) => b,
+                None => {
+                    self.short = true;
+                    0
+                }
+            };
+            self.at += 1;
+            self.code = (self.code << 8) | u32::from(b);
         }
-        Ok(())
     }
 
     /// One bit with the probability `p[i]` that it is 0, which then adapts by 1/32.
-    fn bit(&mut self, i: usize) -> Result<u32, Damaged> {
+    #[inline(always)]
+    fn bit(&mut self, i: usize) -> u32 {
         debug_assert!(i < self.p.len());
         // SAFETY: every index the decoder asks for is below `LITERAL + 0x300 << (lc + lp)`, the
         // length of `p`, by construction: the state is below 12, the position state below
@@ -83,32 +102,35 @@ impl Range<'_> {
             *p = (q - (q >> 5)) as u16;
             1
         };
-        self.normalize()?;
-        Ok(b)
+        self.normalize();
+        b
     }
 
     /// `bits` bits, most significant first, through a binary tree of probabilities at `base`.
-    fn tree(&mut self, base: usize, bits: u32) -> Result<u32, Damaged> {
+    #[inline(always)]
+    fn tree(&mut self, base: usize, bits: u32) -> u32 {
         let mut m = 1u32;
         for _ in 0..bits {
-            m = (m << 1) | self.bit(base + m as usize)?;
+            m = (m << 1) | self.bit(base + m as usize);
         }
-        Ok(m - (1 << bits))
+        m - (1 << bits)
     }
 
     /// `bits` bits, least significant first, through a tree at `base`.
-    fn reverse(&mut self, base: usize, bits: u32) -> Result<u32, Damaged> {
+    #[inline(always)]
+    fn reverse(&mut self, base: usize, bits: u32) -> u32 {
         let (mut m, mut s) = (1u32, 0u32);
         for i in 0..bits {
-            let b = self.bit(base + m as usize)?;
+            let b = self.bit(base + m as usize);
             m = (m << 1) | b;
             s |= b << i;
         }
-        Ok(s)
+        s
     }
 
     /// `bits` bits of equal probability.
-    fn direct(&mut self, bits: u32) -> Result<u32, Damaged> {
+    #[inline(always)]
+    fn direct(&mut self, bits: u32) -> u32 {
         let mut s = 0u32;
         for _ in 0..bits {
             self.range >>= 1;
@@ -117,20 +139,21 @@ impl Range<'_> {
                 self.code -= self.range;
             }
             s = (s << 1) | b;
-            self.normalize()?;
+            self.normalize();
         }
-        Ok(s)
+        s
     }
 
     /// A match length less 2.
-    fn length(&mut self, base: usize, pos_state: usize) -> Result<u32, Damaged> {
-        if self.bit(base)? == 0 {
+    #[inline(always)]
+    fn length(&mut self, base: usize, pos_state: usize) -> u32 {
+        if self.bit(base) == 0 {
             return self.tree(base + 2 + pos_state * 8, 3);
         }
-        if self.bit(base + 1)? == 0 {
-            return Ok(8 + self.tree(base + 130 + pos_state * 8, 3)?);
+        if self.bit(base + 1) == 0 {
+            return 8 + self.tree(base + 130 + pos_state * 8, 3);
         }
-        Ok(16 + self.tree(base + 258, 8)?)
+        16 + self.tree(base + 258, 8)
     }
 }
 
@@ -144,22 +167,22 @@ pub fn decode(src: &[u8], dst: &mut [u8], lc: u32, lp: u32, pb: u32, probs: &mut
     p.fill(1024);
     let Some(&[_, a, b, c, d]) = src.get(..5) else { return Err(Damaged::Short) };
     let code = u32::from_be_bytes([a, b, c, d]);
-    let mut r = Range { src, at: 5, range: u32::MAX, code, p };
+    let mut r = Range { src, at: 5, range: u32::MAX, code, short: false, p };
     let size = dst.len();
     let (pos_mask, lit_mask) = ((1usize << pb) - 1, (1usize << lp) - 1);
     let (mut state, mut rep0, mut rep1, mut rep2, mut rep3, mut pos) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     while pos < size {
         let pos_state = pos & pos_mask;
-        if r.bit(IS_MATCH + (state << 4) + pos_state)? == 0 {
+        if r.bit(IS_MATCH + (state << 4) + pos_state) == 0 {
             let prev = usize::from(dst.get(pos.wrapping_sub(1)).copied().unwrap_or(0));
             let base = LITERAL + 0x300 * (((pos & lit_mask) << lc) + (prev >> (8 - lc)));
             let mut s = 1usize;
             if state >= 7 {
-                let mut matched = usize::from(*dst.get(pos.wrapping_sub(rep0 + 1)).ok_or(Damaged::Distance)?);
+                let mut matched = usize::from(*dst.get(pos.wrapping_sub(rep0 + 1)).ok_or_else(|| r.damage())?);
                 loop {
                     let mb = (matched >> 7) & 1;
                     matched <<= 1;
-                    let b = r.bit(base + ((1 + mb) << 8) + s)? as usize;
+                    let b = r.bit(base + ((1 + mb) << 8) + s) as usize;
                     s = (s << 1) | b;
                     if mb != b || s >= 0x100 {
                         break;
@@ -167,7 +190,7 @@ pub fn decode(src: &[u8], dst: &mut [u8], lc: u32, lp: u32, pb: u32, probs: &mut
                 }
             }
             while s < 0x100 {
-                s = (s << 1) | r.bit(base + s)? as usize;
+                s = (s << 1) | r.bit(base + s) as usize;
             }
             if let Some(d) = dst.get_mut(pos) {
                 *d = (s - 0x100) as u8;
@@ -183,30 +206,30 @@ pub fn decode(src: &[u8], dst: &mut [u8], lc: u32, lp: u32, pb: u32, probs: &mut
             continue;
         }
         let len;
-        if r.bit(IS_REP + state)? == 0 {
+        if r.bit(IS_REP + state) == 0 {
             rep3 = rep2;
             rep2 = rep1;
             rep1 = rep0;
-            len = r.length(LEN, pos_state)?;
+            len = r.length(LEN, pos_state);
             state = if state < 7 { 7 } else { 10 };
-            let slot = r.tree(POS_SLOT + ((len.min(3) as usize) << 6), 6)?;
+            let slot = r.tree(POS_SLOT + ((len.min(3) as usize) << 6), 6);
             if slot < 4 {
                 rep0 = slot as usize;
             } else {
                 let bits = (slot >> 1) - 1;
                 let mut d = (2 | (slot & 1)) << bits;
                 if slot < 14 {
-                    d += r.reverse(POS + d as usize - slot as usize, bits)?;
+                    d += r.reverse(POS + d as usize - slot as usize, bits);
                 } else {
-                    d += (r.direct(bits - 4)? << 4) + r.reverse(ALIGN, 4)?;
+                    d += (r.direct(bits - 4) << 4) + r.reverse(ALIGN, 4);
                 }
                 rep0 = d as usize;
             }
         } else {
-            if r.bit(IS_REP_G0 + state)? == 0 {
-                if r.bit(IS_REP0_LONG + (state << 4) + pos_state)? == 0 {
+            if r.bit(IS_REP_G0 + state) == 0 {
+                if r.bit(IS_REP0_LONG + (state << 4) + pos_state) == 0 {
                     state = if state < 7 { 9 } else { 11 };
-                    let byte = *dst.get(pos.wrapping_sub(rep0 + 1)).ok_or(Damaged::Distance)?;
+                    let byte = *dst.get(pos.wrapping_sub(rep0 + 1)).ok_or_else(|| r.damage())?;
                     if let Some(d) = dst.get_mut(pos) {
                         *d = byte;
                     }
@@ -215,10 +238,10 @@ pub fn decode(src: &[u8], dst: &mut [u8], lc: u32, lp: u32, pb: u32, probs: &mut
                 }
             } else {
                 let d;
-                if r.bit(IS_REP_G1 + state)? == 0 {
+                if r.bit(IS_REP_G1 + state) == 0 {
                     d = rep1;
                 } else {
-                    if r.bit(IS_REP_G2 + state)? == 0 {
+                    if r.bit(IS_REP_G2 + state) == 0 {
                         d = rep2;
                     } else {
                         d = rep3;
@@ -229,11 +252,11 @@ pub fn decode(src: &[u8], dst: &mut [u8], lc: u32, lp: u32, pb: u32, probs: &mut
                 rep1 = rep0;
                 rep0 = d;
             }
-            len = r.length(REP_LEN, pos_state)?;
+            len = r.length(REP_LEN, pos_state);
             state = if state < 7 { 8 } else { 11 };
         }
         if rep0 >= pos {
-            return Err(Damaged::Distance);
+            return Err(r.damage());
         }
         let end = (pos + len as usize + 2).min(size);
         while pos < end {
@@ -241,6 +264,10 @@ pub fn decode(src: &[u8], dst: &mut [u8], lc: u32, lp: u32, pb: u32, probs: &mut
             unsafe { *dst.get_unchecked_mut(pos) = *dst.get_unchecked(pos - rep0 - 1) };
             pos += 1;
         }
+    }
+    // Zeros were read past the end: the output is not the stream's.
+    if r.short {
+        return Err(Damaged::Short);
     }
     Ok(())
 }
