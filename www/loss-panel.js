@@ -506,12 +506,20 @@ export function mountLossPanel(container, state, hooks) {
           return h("li", {}, swatch, h("span", { class: "name" }), h("span", { class: "state" }));
         }));
       }
-      r.runs.forEach((x, i) => {
-        const li = legend.children[i];
-        li.classList.toggle("stopped", Boolean(x.stop));
-        setText(li.children[1], runNames()[i] ?? "");
-        setText(li.children[2], x.stop ? `${W.stopShort[x.stop.kind]} — ${W.runState(x.step, n(x.loss))}` : W.runState(x.step, n(x.loss)));
-      });
+      // Above ten steps a second Play changes the runs' numbers faster than anyone reads them:
+      // they are written at most every 90 ms then (each write lays the legend out again, and 19
+      // every frame made a full garbage collection every ~2 s, a frame over 20 ms; BENCHMARKS.md).
+      // Slower, and paused, every step; Pause writes the last.
+      const now = performance.now();
+      if (!play.playing || s.speed <= 10 || now - legendAt >= 90) {
+        legendAt = now;
+        r.runs.forEach((x, i) => {
+          const li = legend.children[i];
+          li.classList.toggle("stopped", Boolean(x.stop));
+          setText(li.children[1], runNames()[i] ?? "");
+          setText(li.children[2], x.stop ? `${W.stopShort[x.stop.kind]} — ${W.runState(x.step, n(x.loss))}` : W.runState(x.step, n(x.loss)));
+        });
+      }
     }
     // Descriptions follow the state.
     const where = isNeuron() ? `(w, b) = (${n(run.w)}, ${n(run.b)})` : `(x, y) = (${n(run.w)}, ${n(run.b)})`;
@@ -520,6 +528,7 @@ export function mountLossPanel(container, state, hooks) {
     setAttr(surface, "aria-label", W.surfaceLabel(summary));
     setAttr(chart, "aria-label", W.chartLabel(summary));
   }
+  let legendAt = -Infinity; // when Play last wrote the legend's numbers
   // The legend's names, written once per list of runs (the page replaces the list on any change).
   let namesFor = null, names = [];
   function runNames() {

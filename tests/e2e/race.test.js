@@ -504,6 +504,64 @@ test("Play changes the numbers' text in place: no text node replaced, no attribu
   await context.close();
 });
 
+test("during Play of 19 the legend's numbers are rewritten a few times a second, not every frame; paused, it shows every run's last step", async () => {
+  // Each rewrite lays the legend out again; 19 of them every frame made a full garbage
+  // collection every ~2 s, in a frame of its own (the frames over 20 ms of the benchmark's Play).
+  const { page, errors, context } = await openPage("/#panel=loss-space&speed=60");
+  const { steps, most } = await page.evaluate(async () => {
+    const el = document.querySelector("descent-demo");
+    const { RACE_PARAMS } = await import("/tools.js");
+    const { writeRuns, OPTIMIZERS } = await import("/descent-demo.js");
+    el.setAttribute("optimizers", writeRuns(OPTIMIZERS.map((o) => ({ name: o, params: RACE_PARAMS[o] }))));
+    el.step();
+    const items = [...el.shadowRoot.querySelectorAll("ul.legend li")];
+    const writes = new Map(items.map((li) => [li, 0]));
+    const watch = new MutationObserver((list) => {
+      for (const m of list) {
+        const li = m.target.parentElement?.closest("li");
+        if (writes.has(li)) writes.set(li, writes.get(li) + 1);
+      }
+    });
+    watch.observe(el.shadowRoot.querySelector("ul.legend"), { subtree: true, characterData: true, childList: true });
+    const t0 = Number(el.dataset.step);
+    el.play();
+    await new Promise((r) => setTimeout(r, 1200));
+    el.pause();
+    await new Promise((r) => setTimeout(r, 0));
+    watch.disconnect();
+    return { steps: Number(el.dataset.step) - t0, most: Math.max(...writes.values()) };
+  });
+  assert.ok(steps >= 20, `Play stepped (${steps} steps)`);
+  assert.ok(most * 4 <= steps, `a legend entry was rewritten ${most} times in ${steps} steps`);
+  // Paused: every entry says its run's own last step (a run stops alone when it leaves the map).
+  const { texts, stepsOf } = await page.evaluate(() => {
+    const el = document.querySelector("descent-demo");
+    const texts = [...el.shadowRoot.querySelectorAll("ul.legend li .state")].map((s) => s.textContent);
+    return { texts, stepsOf: el.core.readout(0).runs.map((r) => r.step) };
+  });
+  assert.equal(texts.length, 19);
+  texts.forEach((t, i) => assert.match(t, new RegExp(`step ${stepsOf[i]}, L = `), `entry ${i + 1}: ${t}`));
+  // At speed 10 (ten steps a second) each step still shows in the legend.
+  const { shown, events } = await page.evaluate(async () => {
+    const el = document.querySelector("descent-demo");
+    el.setAttribute("speed", "10");
+    el.reset();
+    let shown = 0, events = 0;
+    const first = el.shadowRoot.querySelector("ul.legend li .state");
+    const check = () => { events++; if (first.textContent.startsWith(`step ${el.dataset.step},`)) shown++; };
+    el.addEventListener("descent-step", check);
+    el.play();
+    await new Promise((r) => setTimeout(r, 1500));
+    el.pause();
+    el.removeEventListener("descent-step", check);
+    return { shown, events };
+  });
+  assert.ok(events >= 8, `Play stepped at speed 10 (${events} steps)`);
+  assert.ok(shown >= 0.9 * events, `the legend showed ${shown} of ${events} steps`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the numbers of the run picked in a race stay whole during Play (the other runs come brief)", async () => {
   // SGD third: its numbers can be checked against the article's free functions.
   const { page, errors, context } = await openPage("/#panel=loss-space&optimizers=adam%20nag%20sgd&eta=0.5&steps=3");
