@@ -174,9 +174,12 @@ fn row_losses_scalar(xw: &[f32], b: f32, ys: f32, row: &mut [f32]) -> (f32, f32)
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 use row_losses_scalar as row_losses;
 
-/// [`row_losses_scalar`] four lanes at a time, the same operations in the same order.
+/// [`row_losses_scalar`] four lanes at a time, the same operations in the same order. A call of
+/// its own for each row: V8 runs a module's first calls in its baseline compiler and switches a
+/// function to its optimised code only between calls, so the first map's later rows run
+/// optimised (the first map in cold wasm 18.7 → 15.6 ms; BENCHMARKS.md).
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-#[inline(always)]
+#[inline(never)]
 fn row_losses(xw: &[f32], b: f32, ys: f32, row: &mut [f32]) -> (f32, f32) {
     use core::arch::wasm32::*;
     let (bv, ysv, half, one) = (f32x4_splat(b), f32x4_splat(ys), f32x4_splat(0.5), f32x4_splat(1.0));
