@@ -20,19 +20,14 @@ pub fn run() -> Result<()> {
     let server = crate::server::Server::start(dist.clone(), 0)?;
     let floor = crate::server::Server::start(floor_pages()?, 0)?;
     println!("measuring in headless Chromium (about a minute)…");
-    let output = Command::new("node")
-        .current_dir(root.join("tests/e2e"))
-        .arg("bench.mjs")
-        .env("DESCENT_URL", server.url())
-        .env("DESCENT_DIST", &dist)
-        .env("DESCENT_FLOOR_URL", floor.url())
-        .env("CHROMIUM", &chromium)
-        .output()
-        .context("run node bench.mjs")?;
-    if !output.status.success() {
-        anyhow::bail!("the browser benchmark failed:\n{}", String::from_utf8_lossy(&output.stderr));
-    }
-    let mut r: Value = serde_json::from_slice(&output.stdout).context("read the benchmark's JSON")?;
+    let stdout = crate::testing::stdout_of(
+        crate::testing::e2e_script(&root, "bench.mjs", &chromium)
+            .env("DESCENT_URL", server.url())
+            .env("DESCENT_DIST", &dist)
+            .env("DESCENT_FLOOR_URL", floor.url()),
+        "the browser benchmark",
+    )?;
+    let mut r: Value = serde_json::from_slice(&stdout).context("read the benchmark's JSON")?;
     r["native"] = json!({ "sgdPerSecond": native });
     r["machine"] = json!(machine());
     let table = table(&r);

@@ -5,9 +5,8 @@
 //! first frame runs changes: a function the profile does not know goes to the second part, and
 //! the bench's payload shows it.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use std::collections::HashSet;
-use std::process::Command;
 use walrus::ir::Value;
 use walrus::{FunctionId, Module, ValType};
 
@@ -22,18 +21,12 @@ pub fn run() -> Result<()> {
     let hashes: Vec<&str> = hashes.lines().collect();
     let server = crate::server::Server::start(dist, 0)?;
     println!("loading the page in headless Chromium…");
-    let output = Command::new("node")
-        .current_dir(root.join("tests/e2e"))
-        .arg("first-frame.mjs")
-        .env("DESCENT_URL", server.url())
-        .env("CHROMIUM", &chromium)
-        .output()
-        .context("run node first-frame.mjs")?;
-    if !output.status.success() {
-        bail!("recording the first frame failed:\n{}", String::from_utf8_lossy(&output.stderr));
-    }
+    let stdout = crate::testing::stdout_of(
+        crate::testing::e2e_script(&root, "first-frame.mjs", &chromium).env("DESCENT_URL", server.url()),
+        "recording the first frame",
+    )?;
     let mut hot: Vec<&str> = Vec::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
+    for line in String::from_utf8_lossy(&stdout).lines() {
         let i: usize = line.trim().parse().with_context(|| format!("a function number, not `{line}`"))?;
         hot.push(hashes.get(i).with_context(|| format!("function {i} of {}", hashes.len()))?);
     }

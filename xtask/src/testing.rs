@@ -93,6 +93,23 @@ pub fn npm_ci_if_needed(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `node <script>` in tests/e2e with Chromium's path in `CHROMIUM` (the browser halves of `bench`
+/// and `profile`); the caller adds the rest of the environment.
+pub fn e2e_script(root: &Path, script: &str, chromium: &Path) -> Command {
+    let mut c = Command::new("node");
+    c.current_dir(root.join("tests/e2e")).arg(script).env("CHROMIUM", chromium);
+    c
+}
+
+/// `cmd`'s standard output; if it fails, "`what` failed" with what it wrote to standard error.
+pub fn stdout_of(cmd: &mut Command, what: &str) -> Result<Vec<u8>> {
+    let output = cmd.output().with_context(|| format!("start {cmd:?}"))?;
+    if !output.status.success() {
+        bail!("{what} failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    }
+    Ok(output.stdout)
+}
+
 fn cargo(root: &Path) -> Command {
     let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     c.current_dir(root);
