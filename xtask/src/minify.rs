@@ -12,6 +12,14 @@ use oxc_parser::Parser;
 use oxc_span::SourceType;
 use std::path::{Path, PathBuf};
 
+/// The modules nearly all of whose functions run while the page loads (the bundle builds and
+/// draws the panels). A file that starts with this comment is compiled whole by V8 (Chrome 136 and
+/// later) on a background thread while it streams in, instead of function by function on the main
+/// thread as each is first called: ~340 such compilations before the first frame. Other browsers
+/// read a comment. BENCHMARKS.md has what it bought.
+const EAGER: [&str; 1] = [crate::bundle::ENTRY];
+const EAGER_HINT: &str = "//# allFunctionsCalledOnLoad\n";
+
 /// Minify every module of the site in `dist` (and `dist/pkg`), in place. The example lesson's
 /// script stays as written: teachers read it to learn the element's API.
 pub fn site(dist: &Path, maps: bool) -> Result<(usize, usize)> {
@@ -38,7 +46,10 @@ pub fn site(dist: &Path, maps: bool) -> Result<(usize, usize)> {
     for path in &files {
         let source = std::fs::read_to_string(path).with_context(|| format!("read {}", path.display()))?;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let (code, map) = module(&source, &name, maps).with_context(|| format!("minify {}", path.display()))?;
+        let (mut code, map) = module(&source, &name, maps).with_context(|| format!("minify {}", path.display()))?;
+        if EAGER.contains(&name.as_str()) {
+            code.insert_str(0, EAGER_HINT);
+        }
         before += source.len();
         after += code.len();
         match map {
@@ -134,7 +145,22 @@ pub fn css(source: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{css, module};
+    use super::{css, module, site, EAGER_HINT};
+
+    #[test]
+    fn the_bundle_alone_asks_to_be_compiled_whole() {
+        let dir = std::env::temp_dir().join(format!("descent-minify-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        std::fs::write(dir.join("style.css"), "a { color: red; }").unwrap();
+        std::fs::write(dir.join(crate::bundle::ENTRY), "export function f(a) { return a + 1; }\n").unwrap();
+        std::fs::write(dir.join("tools.js"), "export function g(b) { return b * 2; }\n").unwrap();
+        site(&dir, false).unwrap();
+        let entry = std::fs::read_to_string(dir.join(crate::bundle::ENTRY)).unwrap();
+        let tools = std::fs::read_to_string(dir.join("tools.js")).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(entry.starts_with(EAGER_HINT) && entry.contains("function f"), "{entry}");
+        assert!(!tools.contains("allFunctionsCalledOnLoad"), "{tools}");
+    }
 
     #[test]
     fn the_stylesheet_loses_comments_and_spare_space_only() {
