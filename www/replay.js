@@ -45,7 +45,11 @@ export function replay(ctx, fig, heat = null, keep = false) {
   const fillWith = (c) => { if (c !== fc) { ctx.fillStyle = colour(c); fc = c; } };
   // The font is kept on the context across replays: parsing it is the costliest canvas call.
   const font = (size) => { const f = fontOf(size); if (f !== ctx.descentFont) { ctx.font = f; ctx.descentFont = f; } };
+  // Polylines of one colour and width in a row (a map's contour lines) are stroked as one path.
+  let open = false;
+  const flush = () => { if (open) { ctx.stroke(); open = false; } };
   while (i < o.length) {
+    if (o[i] !== 2) flush();
     switch (o[i]) {
       case 1: // segment
         stroke(o[i + 1], o[i + 2]);
@@ -53,11 +57,9 @@ export function replay(ctx, fig, heat = null, keep = false) {
         i += 7; break;
       case 2: { // polyline
         const n = o[i + 3];
-        stroke(o[i + 1], o[i + 2]);
-        ctx.beginPath();
+        if (!open || o[i + 1] !== sc || o[i + 2] !== sw) { flush(); stroke(o[i + 1], o[i + 2]); ctx.beginPath(); open = true; }
         ctx.moveTo(o[i + 4], o[i + 5]);
         for (let k = 1; k < n; k++) ctx.lineTo(o[i + 4 + 2 * k], o[i + 5 + 2 * k]);
-        ctx.stroke();
         i += 4 + 2 * n; break;
       }
       case 3: { // polygon
@@ -110,6 +112,7 @@ export function replay(ctx, fig, heat = null, keep = false) {
         return; // unknown operation: stop rather than misread the rest
     }
   }
+  flush();
 }
 
 const buffers = new WeakMap();
