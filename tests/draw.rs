@@ -304,6 +304,30 @@ fn the_trajectories_are_drawn_where_their_points_map_to() {
 }
 
 #[test]
+fn a_long_trail_is_stroked_without_its_repeated_and_collinear_points() {
+    // 200 steps along a straight line, then 300 on one spot (a converged run): the software
+    // rasteriser pays for every vertex it strokes, twice a run (halo and line), every frame of
+    // Play. The picture is the same within a third of a pixel.
+    let view = MapView::new(600, 522, Style::default(), square(2.0));
+    let mut traj: Vec<[f64; 2]> =
+        (0..200).map(|i| [-1.5 + 1.5 * i as f64 / 199.0, -1.5 + 1.5 * i as f64 / 199.0]).collect();
+    traj.extend(std::iter::repeat_n([0.0, 0.0], 300));
+    let mut svg = String::new();
+    let path = Path { points: &traj, next: None, colour: RUNS[0], ghost: false };
+    view.draw_paths(SVGBackend::with_string(&mut svg, (600, 522)), &[path], None).unwrap();
+    let lines = polylines(&svg);
+    assert_eq!(lines.len(), 2, "the halo and the line");
+    let (first, last) = (view.to_pixel(traj[0]), view.to_pixel([0.0, 0.0]));
+    for line in &lines {
+        assert!(line.len() <= 4, "{} vertices for a straight trail", line.len());
+        let end = |q: (i32, i32), (x, y): (f64, f64)| (q.0 as f64 - x).abs() <= 1.0 && (q.1 as f64 - y).abs() <= 1.0;
+        assert!(end(line[0], first) && end(line[line.len() - 1], last), "from {first:?} to {last:?}: {line:?}");
+    }
+    // Each step is still a dot where it lies (the last ones), and the current point is drawn.
+    assert!(!circles(&svg).is_empty());
+}
+
+#[test]
 fn the_parabola_arrows_end_where_the_steps_land_and_the_slope_is_written() {
     let w = Interval::symmetric(2.5).unwrap();
     let view = CurveView::new(600, 372, Style::default(), w, Interval { lo: -0.5, hi: 6.75 });
@@ -353,6 +377,21 @@ fn step_charts_on_log_axes_label_powers_and_mark_zeros() {
     );
     assert!(!labels.iter().any(|t| t.starts_with("1e")), "no 1e-1: {labels:?}");
     assert_eq!(svg.matches("<polygon").count(), 2, "each zero is marked by a triangle at the bottom edge");
+}
+
+#[test]
+fn a_long_loss_curve_is_stroked_without_the_points_that_do_not_move_it() {
+    // 1000 steps on a 400-pixel chart, the loss flat after the first 100: the line keeps its ends,
+    // its bend and the pixel steps of its slope (~50), not a vertex a step (Play strokes it again
+    // every frame).
+    let values: Vec<(f64, f64)> =
+        (0..1000).map(|t| (t as f64, if t < 100 { 0.1 - 0.001 * t as f64 } else { 0.0 })).collect();
+    let s = [Series { values: &values, colour: RUNS[0] }];
+    let chart = StepChart { x_name: "step t", y_name: "L", series: &s, log: false, guide: None };
+    let mut svg = String::new();
+    chart.draw(SVGBackend::with_string(&mut svg, (400, 200)), Style::default()).unwrap();
+    let longest = polylines(&svg).into_iter().max_by_key(|l| l.len()).unwrap();
+    assert!(longest.len() <= 100, "{} vertices", longest.len());
 }
 
 #[test]

@@ -118,7 +118,10 @@ impl StepChart<'_> {
             let line: Vec<BackendCoord> = pts.iter().map(|&(t, y)| at((t, y.unwrap_or(lo)))).collect();
             // A lone run of at most 60 points gets a dot on each (drawn over its line).
             let dots = if pts.len() <= 60 && self.series.len() == 1 { line.clone() } else { Vec::new() };
-            root.draw(&PathElement::new(line, ShapeStyle::from(&s.colour).stroke_width(l.px(2.0)))).map_err(err)?;
+            // Stroked without the points that move it by less than a third of a pixel (steps
+            // outnumber pixels in a long run, and Play strokes every line again each frame).
+            let stroke = super::simplify(&line, 0.35);
+            root.draw(&PathElement::new(stroke, ShapeStyle::from(&s.colour).stroke_width(l.px(2.0)))).map_err(err)?;
             for p in dots {
                 root.draw(&Circle::new(p, l.px(2.5), s.colour.filled())).map_err(err)?;
             }

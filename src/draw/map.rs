@@ -224,10 +224,13 @@ impl MapView {
             .map(|path| (path, path.points.iter().map(|&q| shift(self.to_px_i32(q))).collect()))
             .collect();
         for (path, pts) in &runs {
-            area.draw(&PathElement::new(pts.clone(), ShapeStyle::from(&pal.halo.mix(0.85)).stroke_width(l.px(4.0))))
+            // Stroked without the points that move the line by less than a third of a pixel: a run
+            // that has converged repeats its pixel for hundreds of steps, and the rasteriser pays
+            // for every vertex, twice a run, every frame of Play (the dots below keep every step).
+            let line = super::simplify(pts, 0.35);
+            area.draw(&PathElement::new(line.clone(), ShapeStyle::from(&pal.halo.mix(0.85)).stroke_width(l.px(4.0))))
                 .map_err(err)?;
-            area.draw(&PathElement::new(pts.clone(), ShapeStyle::from(&path.colour).stroke_width(l.px(2.0))))
-                .map_err(err)?;
+            area.draw(&PathElement::new(line, ShapeStyle::from(&path.colour).stroke_width(l.px(2.0)))).map_err(err)?;
             // A dot at each of the last steps (older ones are the line alone: thousands of dots
             // would cost more to draw than they tell); none in a race, where 19 paths cross.
             let dot = l.px(2.5) as i32;
