@@ -29,8 +29,8 @@ async function page(url = "/", { dpr = 1, width = 1200 } = {}) {
 }
 
 // First full frame: navigation start → both panels built and drawn, cold, 9 loads, in a browser
-// with no DevTools domain enabled on the page (raw-chromium.mjs: Playwright's instrumentation of
-// each page is not the page's work), before Playwright's browser starts. Beside each, the floor of
+// with no DevTools domain enabled on the page (raw-chromium.mjs: Playwright's set-up of each
+// page is not the page's work), before Playwright's browser starts. Beside each, the floor of
 // this machine: a page that runs one empty module, and one that only fetches and compiles the
 // wasm module (served by a second server like the first).
 {
@@ -179,6 +179,29 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_
       liveHeapBeforeMB: liveBefore / 2 ** 20,
       garbageMBps: made / 2 ** 20 / (total / 1000),
     };
+  });
+  // Play again from step 900: long trails (a converged run repeats its pixel for hundreds of
+  // steps) stroked every frame.
+  out.playLong = await p.evaluate(async () => {
+    const el = document.getElementById("loss-space");
+    el.reset();
+    for (let i = 0; i < 900; i++) el.step();
+    // The steps above block the page for ~2 s; a frame's timestamp taken meanwhile would read as
+    // one long frame. Measured from a few frames later.
+    await new Promise((r) => setTimeout(r, 300));
+    const frames = [];
+    let last = performance.now();
+    let run = true;
+    const tick = (t) => { frames.push(t - last); last = t; if (run) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    el.play();
+    await new Promise((r) => setTimeout(r, 3000));
+    run = false;
+    el.pause();
+    const dts = frames.slice(2);
+    const total = dts.reduce((a, b) => a + b, 0);
+    const sorted = [...dts].sort((a, b) => a - b);
+    return { from: 900, frames: dts.length, over20ms: dts.filter((d) => d > 20).length, longest: sorted.at(-1), second: sorted.at(-2), fps: (dts.length / total) * 1000, steps: Number(el.dataset.step) };
   });
   await context.close();
 }

@@ -1,7 +1,9 @@
 // Chromium driven over its DevTools pipe with no DevTools domain enabled on the page, for the
-// benchmark's first-frame loads. Playwright enables the Runtime, Page, Network and Log domains on
-// every page and adds a script world of its own to it; on this machine that instrumentation moved a
-// cold load's first frame by ~30 ms (BENCHMARKS.md), time a reader's browser never spends. The
+// benchmark's first-frame loads. Playwright attaches to every page and to the renderer each
+// navigation starts, enables the Runtime, Page, Network and Log domains, adds a script world of its
+// own and hears every event of the load in its Node process; on this machine its set-up delayed a
+// cold load's first frame by ~20–25 ms in alternating loads (BENCHMARKS.md), time a reader's
+// browser never spends. The
 // browser is started with Playwright's own command line (read from the process it launches), so
 // both drive the same browser, and the page gets the same viewport through the same emulation.
 import { chromium } from "playwright-core";

@@ -161,7 +161,7 @@ pub fn table(r: &Value) -> String {
         String::new(),
     );
     row(
-        "the same first frame, each load driven by Playwright (its DevTools domains and its own world in the page)",
+        "the same first frame, each load driven by Playwright, as the tests are (its set-up of each page included)",
         ms(&r["firstFramePlaywright"]),
         String::new(),
     );
@@ -186,6 +186,20 @@ pub fn table(r: &Value) -> String {
         &format!("Play (5 s, speed 60, {} runs)", pl["runs"]),
         format!("{:.1} fps, {} frames > 16.7 ms, {} > 20 ms", f(&pl["fps"]), pl["over16_7ms"], pl["over20ms"]),
         format!("≥ 59 fps, no frame over 20 ms: {}", verdict(f(&pl["fps"]) >= 59.0 && f(&pl["over20ms"]) == 0.0)),
+    );
+    let long = &r["playLong"];
+    row(
+        &format!("Play from step {} (3 s, the same 19 runs: long trails)", long["from"]),
+        format!(
+            "{} frames, {} > 20 ms (the longest {:.1} and {:.1} ms), {:.1} fps, to step {}",
+            long["frames"],
+            long["over20ms"],
+            f(&long["longest"]),
+            f(&long["second"]),
+            f(&long["fps"]),
+            long["steps"]
+        ),
+        String::new(),
     );
     row(
         "JS heap after 5 s of Play (live, after a full GC)",
