@@ -145,11 +145,12 @@ fn build_wasm(root: &Path, target: &Path) -> Result<PathBuf> {
             .args(["-Z", "build-std=std,panic_abort", "--target-dir"])
             .arg(&small)
             .env("RUSTC_BOOTSTRAP", "1")
-            // RUSTFLAGS replaces .cargo/config.toml's flags for the target: simd128 is repeated here.
+            // RUSTFLAGS replaces .cargo/config.toml's flags for the target: its flags (simd128, the
+            // inlining threshold) are repeated here.
             .env(
                 "RUSTFLAGS",
-                "-C target-feature=+simd128 -Z unstable-options -C panic=immediate-abort \
-                 -Z fmt-debug=none -Z location-detail=none",
+                "-C target-feature=+simd128 -C llvm-args=-inline-threshold=25 -Z unstable-options \
+                 -C panic=immediate-abort -Z fmt-debug=none -Z location-detail=none",
             )
             .status()
             .context("run cargo build for wasm32")?;
