@@ -3,9 +3,9 @@
 // navigation starts, enables the Runtime, Page, Network and Log domains, adds a script world of its
 // own and hears every event of the load in its Node process; on this machine its set-up delayed a
 // cold load's first frame by ~20–25 ms in alternating loads (BENCHMARKS.md), time a reader's
-// browser never spends. The
-// browser is started with Playwright's own command line (read from the process it launches), so
-// both drive the same browser, and the page gets the same viewport through the same emulation.
+// browser never spends. The browser is started with Playwright's own command line (read from
+// /proc for the process Playwright launches: Linux, as the bench's machine), so both drive the
+// same browser, and the page gets the same viewport through the same emulation.
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -32,8 +32,11 @@ export async function launchRaw(executablePath, args) {
   const waiting = new Map();
   let id = 0;
   let pending = "";
+  fromBrowser.setEncoding("utf8"); // a character split between two chunks stays whole
+  // A write after the browser has gone fails its command (below), not the bench.
+  toBrowser.on("error", () => {});
   fromBrowser.on("data", (chunk) => {
-    pending += chunk.toString("utf8");
+    pending += chunk;
     for (let end = pending.indexOf("\0"); end >= 0; end = pending.indexOf("\0")) {
       const message = JSON.parse(pending.slice(0, end));
       pending = pending.slice(end + 1);
@@ -44,7 +47,13 @@ export async function launchRaw(executablePath, args) {
       else w.resolve(message.result);
     }
   });
+  // A browser that exits fails what waits for it, rather than leaving the bench hanging.
+  proc.once("exit", (code, signal) => {
+    for (const w of waiting.values()) w.reject(new Error(`${w.method}: Chromium exited (${code ?? signal})`));
+    waiting.clear();
+  });
   const send = (method, params = {}, sessionId) => new Promise((resolve, reject) => {
+    if (proc.exitCode !== null) return reject(new Error(`${method}: Chromium has exited`));
     id += 1;
     waiting.set(id, { resolve, reject, method });
     toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + "\0");
