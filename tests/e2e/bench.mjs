@@ -139,13 +139,29 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_
     return { ...single, race: time(loss, 250) };
   });
   out.step = { lossSpace: stats(out.step.loss), parabola: stats(out.step.parabola), race19: stats(out.step.race) };
-  out.play = await p.evaluate(async () => {
+  // Play of the 19 runs from step 0, then again from step 900 (long trails: a converged run
+  // repeats its pixel for hundreds of steps, stroked every frame).
+  ({ play: out.play, playLong: out.playLong } = await p.evaluate(async () => {
     const el = document.getElementById("loss-space");
+    // The intervals between frames over `ms` of Play, less the first `skip`; `each` runs every frame.
+    const playFrames = async (ms, skip, each = () => {}) => {
+      const frames = [];
+      let last = performance.now();
+      let run = true;
+      const tick = (t) => {
+        frames.push(t - last); last = t;
+        each();
+        if (run) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      el.play();
+      await new Promise((r) => setTimeout(r, ms));
+      run = false;
+      el.pause();
+      return frames.slice(skip);
+    };
     el.setAttribute("speed", "60");
     el.reset();
-    const frames = [];
-    let last = performance.now();
-    let run = true;
     // Garbage: the heap's rises from frame to frame, summed (a lower bound: a collection inside
     // a frame hides what was made before it). The live heap: after two full collections 50 ms
     // apart (what the last frame and its tasks still held is let go in between).
@@ -153,21 +169,13 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_
     const liveBefore = await live();
     let heap = liveBefore;
     let made = 0;
-    const tick = (t) => {
-      frames.push(t - last); last = t;
+    const dts = await playFrames(5000, 1, () => {
       const h = performance.memory.usedJSHeapSize;
       if (h > heap) made += h - heap;
       heap = h;
-      if (run) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    el.play();
-    await new Promise((r) => setTimeout(r, 5000));
-    run = false;
-    el.pause();
-    const dts = frames.slice(1);
+    });
     const total = dts.reduce((a, b) => a + b, 0);
-    return {
+    const play = {
       runs: Number(el.dataset.runs),
       fps: (dts.length / total) * 1000,
       frames: dts.length,
@@ -180,30 +188,17 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_
       liveHeapBeforeMB: liveBefore / 2 ** 20,
       garbageMBps: made / 2 ** 20 / (total / 1000),
     };
-  });
-  // Play again from step 900: long trails (a converged run repeats its pixel for hundreds of
-  // steps) stroked every frame.
-  out.playLong = await p.evaluate(async () => {
-    const el = document.getElementById("loss-space");
     el.reset();
     for (let i = 0; i < 900; i++) el.step();
     // The steps above block the page for ~2 s; a frame's timestamp taken meanwhile would read as
     // one long frame. Measured from a few frames later.
     await new Promise((r) => setTimeout(r, 300));
-    const frames = [];
-    let last = performance.now();
-    let run = true;
-    const tick = (t) => { frames.push(t - last); last = t; if (run) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-    el.play();
-    await new Promise((r) => setTimeout(r, 3000));
-    run = false;
-    el.pause();
-    const dts = frames.slice(2);
-    const total = dts.reduce((a, b) => a + b, 0);
-    const sorted = [...dts].sort((a, b) => a - b);
-    return { from: 900, frames: dts.length, over20ms: dts.filter((d) => d > 20).length, longest: sorted.at(-1), second: sorted.at(-2), fps: (dts.length / total) * 1000, steps: Number(el.dataset.step) };
-  });
+    const long = await playFrames(3000, 2);
+    const longTotal = long.reduce((a, b) => a + b, 0);
+    const sorted = [...long].sort((a, b) => a - b);
+    const playLong = { from: 900, frames: long.length, over20ms: long.filter((d) => d > 20).length, longest: sorted.at(-1), second: sorted.at(-2), fps: (long.length / longTotal) * 1000, steps: Number(el.dataset.step) };
+    return { play, playLong };
+  }));
   await context.close();
 }
 
